@@ -3,7 +3,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const ioModules = ['node:fs', 'node:fs/promises', 'node:http', 'node:net', 'fs', 'pg', 'better-sqlite3'];
+const ioModules = [
+  'node:fs',
+  'node:fs/promises',
+  'node:http',
+  'node:net',
+  'fs',
+  'pg',
+  'better-sqlite3',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**'] },
@@ -31,7 +39,15 @@ export default tseslint.config(
           paths: ioModules.map((name) => ({ name, message: 'The domain layer does no I/O.' })),
           patterns: [
             {
-              group: ['**/store/**', '**/server/**', '**/reports/**', '**/interop/**', '**/web/**', '**/cli/**', '**/logger*'],
+              group: [
+                '**/store/**',
+                '**/server/**',
+                '**/reports/**',
+                '**/interop/**',
+                '**/web/**',
+                '**/cli/**',
+                '**/logger*',
+              ],
               message: 'The domain layer imports nothing outside src/domain.',
             },
           ],

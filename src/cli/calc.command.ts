@@ -9,11 +9,14 @@ import { calculators } from '../domain/calculators.js';
 export function registerCalcCommand(program: Command): void {
   program
     .command('calc')
-    .description(`answer calculation requests read as JSON on stdin (${Object.keys(calculators).join(', ')})`)
+    .description(
+      `answer calculation requests read as JSON on stdin (${Object.keys(calculators).join(', ')})`,
+    )
     .argument('<kind>', 'which calculator')
     .action(async (kind: string) => {
       const calculator = calculators[kind];
-      if (!calculator) fail(`kind: unknown calculator "${kind}"; choose ${Object.keys(calculators).join(', ')}`);
+      if (!calculator)
+        fail(`kind: unknown calculator "${kind}"; choose ${Object.keys(calculators).join(', ')}`);
 
       const input = parseJson(await readStdin());
       const result = runCalculator(calculator, input);

@@ -5,8 +5,7 @@
  */
 
 export type CheckResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
 export interface Calculator<Request, Answer> {
   /** Checks raw JSON; a problem reads like "scores[2]: 7 is above the scale's max of 4". */

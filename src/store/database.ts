@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type MigrationProvider,
+} from 'kysely';
 import pg from 'pg';
 import { databaseKindOf, type DatabaseKind } from '../config.js';
 import type { Database } from './schema.js';
@@ -23,7 +30,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** Opens (and for SQLite, creates) the database at `url`. Does not migrate. */
 export function openStore(url: string): Store {
   const kind = databaseKindOf(url);
-  const db = new Kysely<Database>({ dialect: kind === 'postgres' ? postgresDialect(url) : sqliteDialect(url) });
+  const db = new Kysely<Database>({
+    dialect: kind === 'postgres' ? postgresDialect(url) : sqliteDialect(url),
+  });
   return { db, kind, close: () => db.destroy() };
 }
 
@@ -42,16 +51,21 @@ function postgresDialect(url: string): PostgresDialect {
 
 /** Applies every pending migration; returns the version the database is now at. */
 export async function migrate(store: Store): Promise<string> {
-  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrationsFor(store.kind)) };
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(migrationsFor(store.kind)),
+  };
   const migrator = new Migrator({ db: store.db, provider });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error instanceof Error) throw error;
+  if (error) throw new Error('migration failed', { cause: error });
   return LATEST_MIGRATION;
 }
 
 /** The newest migration applied to this database, or null for an empty one. */
 export async function schemaVersion(store: Store): Promise<string | null> {
-  const result = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`
+  const result = await sql<{
+    name: string;
+  }>`select name from kysely_migration order by name desc limit 1`
     .execute(store.db)
     .catch(() => null);
   return result?.rows[0]?.name ?? null;

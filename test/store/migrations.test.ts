@@ -23,9 +23,19 @@ describe(`migrations on ${testDatabaseKind}`, () => {
     const name = `O'Brien "; DROP TABLE people; --`;
     await store.db
       .insertInto('people')
-      .values({ id: 'p1', source_id: 's1', kind: 'student', given_name: name, family_name: 'Ñúñez 陈' })
+      .values({
+        id: 'p1',
+        source_id: 's1',
+        kind: 'student',
+        given_name: name,
+        family_name: 'Ñúñez 陈',
+      })
       .execute();
-    const row = await store.db.selectFrom('people').selectAll().where('id', '=', 'p1').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', 'p1')
+      .executeTakeFirstOrThrow();
     expect(row.given_name).toBe(name);
     expect(row.family_name).toBe('Ñúñez 陈');
     expect(row.preferred_language).toBe('en');

@@ -18,7 +18,9 @@ export interface TestStore extends Store {
 }
 
 /** The kind of database the store and server tests run on in this process. */
-export const testDatabaseKind = /^postgres/.test(process.env.TEST_DATABASE_URL ?? '') ? 'postgres' : 'sqlite';
+export const testDatabaseKind = /^postgres/.test(process.env.TEST_DATABASE_URL ?? '')
+  ? 'postgres'
+  : 'sqlite';
 
 export async function createTestStore(): Promise<TestStore> {
   const base = process.env.TEST_DATABASE_URL ?? '';

@@ -115,7 +115,11 @@ async function createClassTables(db: AnyDb): Promise<void> {
     .addColumn('end_date', 'text')
     .addPrimaryKeyConstraint('enrollments_pkey', ['class_id', 'student_id'])
     .execute();
-  await db.schema.createIndex('enrollments_student_idx').on('enrollments').column('student_id').execute();
+  await db.schema
+    .createIndex('enrollments_student_idx')
+    .on('enrollments')
+    .column('student_id')
+    .execute();
 }
 
 async function createStandardTables(db: AnyDb): Promise<void> {
@@ -278,5 +282,9 @@ async function createAuditLog(db: AnyDb, ctx: MigrationContext): Promise<void> {
     .addColumn('request_id', 'text')
     .addColumn('detail_json', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_student_idx').on('audit_log').column('student_id').execute();
+  await db.schema
+    .createIndex('audit_log_student_idx')
+    .on('audit_log')
+    .column('student_id')
+    .execute();
 }
