@@ -1,0 +1,555 @@
+/**
+ * Seeds the synthetic demo school: a district, one elementary school, 24 fifth-graders, a Grade
+ * 5 Math and a Grade 5 Reading class, plain-language standards, evidence with feedback across
+ * the autumn term (with revisions), three students with IEPs, and one account per role. Every
+ * person is invented. Seeding is deterministic: the same database content every time.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import { insertAccount } from '../store/account.repository.js';
+import { insertEvidence } from '../store/gradebook.repository.js';
+import { insertIeps } from '../store/iep.repository.js';
+import { ensureDefaultScale } from '../store/mastery.repository.js';
+import { insertRoster } from '../store/roster.repository.js';
+import type { Database, EvidenceTable, IepGoalTable, IepTable, Role } from '../store/schema.js';
+import { hashPassword } from './auth.service.js';
+import {
+  FEEDBACK,
+  MATH_STANDARDS,
+  MATH_TASKS,
+  READING_STANDARDS,
+  READING_TASKS,
+  STUDENTS,
+  SUPPORTS,
+  type DemoStandard,
+  type DemoTask,
+} from './demo-school.data.js';
+import { refreshMastery } from './mastery.service.js';
+
+/** One demo sign-in, printed by `npm start`. */
+export interface DemoSignIn {
+  readonly role: Role;
+  readonly username: string;
+  readonly password: string;
+  readonly who: string;
+}
+
+/** Ids of what was seeded, for the start-up banner and for tests. */
+export interface DemoSchool {
+  readonly districtId: string;
+  readonly schoolId: string;
+  readonly mathClassId: string;
+  readonly readingClassId: string;
+  /** Student ids by key "s01".."s24". */
+  readonly studentIds: Readonly<Record<string, string>>;
+  /** Standard ids by key ("nbt-a1", "rl-1", ...). */
+  readonly standardIds: Readonly<Record<string, string>>;
+  readonly signIns: readonly DemoSignIn[];
+  /** Student key of the guardian's own child, and of the other family's child. */
+  readonly guardianChildKey: string;
+  readonly otherFamilyChildKey: string;
+  readonly studentAccountKey: string;
+  readonly iepStudentKeys: readonly string[];
+}
+
+export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
+  { role: 'admin', username: 'admin', password: 'trellis-demo-admin', who: 'Helen Park' },
+  { role: 'teacher', username: 'teacher', password: 'trellis-demo-teacher', who: 'Grace Adeyemi' },
+  {
+    role: 'special_educator',
+    username: 'sped',
+    password: 'trellis-demo-sped',
+    who: 'Rosa Delgado',
+  },
+  {
+    role: 'guardian',
+    username: 'parent',
+    password: 'trellis-demo-parent',
+    who: 'Marisol Hernández',
+  },
+  { role: 'student', username: 'student', password: 'trellis-demo-student', who: 'Kofi Mensah' },
+];
+
+const TERM = { start: '2026-08-31', end: '2026-12-18' } as const;
+const GUARDIAN_CHILD = 's02';
+const OTHER_FAMILY_CHILD = 's05';
+const STUDENT_ACCOUNT = 's10';
+const IEP_STUDENTS = ['s02', 's04', 's13'] as const;
+
+/** Seeds the demo school into an empty database and refreshes every mastery result. */
+export async function seedDemoSchool(db: Kysely<Database>, now = new Date()): Promise<DemoSchool> {
+  const ids = newIds();
+  const hashes = await Promise.all(DEMO_SIGN_INS.map((signIn) => hashPassword(signIn.password)));
+
+  await db.transaction().execute(async (trx) => {
+    await ensureDefaultScale(trx);
+    await insertRosterRows(trx, ids);
+    await insertStandardsAndTasks(trx, ids, now);
+    await insertAccounts(trx, ids, hashes, now);
+    await insertIeps(trx, ...iepRows(ids));
+
+    const evidence = evidenceRows(ids, now);
+    await insertRevisions(trx, evidence);
+    await refreshMastery(trx, distinctPairs(evidence));
+  });
+
+  return {
+    districtId: ids.district,
+    schoolId: ids.school,
+    mathClassId: ids.mathClass,
+    readingClassId: ids.readingClass,
+    studentIds: ids.students,
+    standardIds: ids.standards,
+    signIns: DEMO_SIGN_INS,
+    guardianChildKey: GUARDIAN_CHILD,
+    otherFamilyChildKey: OTHER_FAMILY_CHILD,
+    studentAccountKey: STUDENT_ACCOUNT,
+    iepStudentKeys: IEP_STUDENTS,
+  };
+}
+
+interface DemoIds {
+  readonly district: string;
+  readonly school: string;
+  readonly session: string;
+  readonly framework: string;
+  readonly mathClass: string;
+  readonly readingClass: string;
+  readonly staff: Readonly<Record<'admin' | 'teacher' | 'sped', string>>;
+  readonly guardians: Readonly<Record<'marisol' | 'vikram', string>>;
+  readonly students: Readonly<Record<string, string>>;
+  readonly standards: Readonly<Record<string, string>>;
+  readonly tasks: Readonly<Record<string, string>>;
+}
+
+function newIds(): DemoIds {
+  const byKey = (keys: readonly string[]) =>
+    Object.fromEntries(keys.map((key) => [key, randomUUID()]));
+  return {
+    district: randomUUID(),
+    school: randomUUID(),
+    session: randomUUID(),
+    framework: randomUUID(),
+    mathClass: randomUUID(),
+    readingClass: randomUUID(),
+    staff: { admin: randomUUID(), teacher: randomUUID(), sped: randomUUID() },
+    guardians: { marisol: randomUUID(), vikram: randomUUID() },
+    students: byKey(STUDENTS.map((s) => s.key)),
+    standards: byKey([...MATH_STANDARDS, ...READING_STANDARDS].map((s) => s.key)),
+    tasks: byKey([...MATH_TASKS, ...READING_TASKS].map((t) => t.key)),
+  };
+}
+
+async function insertRosterRows(db: Kysely<Database>, ids: DemoIds): Promise<void> {
+  const staff = (id: string, sourceId: string, given: string, family: string) => ({
+    id,
+    source_id: sourceId,
+    kind: 'staff' as const,
+    given_name: given,
+    family_name: family,
+    preferred_language: 'en',
+    school_id: ids.school,
+  });
+  const guardian = (id: string, sourceId: string, given: string, family: string, lang: string) => ({
+    id,
+    source_id: sourceId,
+    kind: 'guardian' as const,
+    given_name: given,
+    family_name: family,
+    preferred_language: lang,
+    school_id: ids.school,
+  });
+
+  await insertRoster(db, {
+    organizations: [
+      {
+        id: ids.district,
+        source_id: 'DEMO-DISTRICT',
+        name: 'Riverbend Unified (demo)',
+        kind: 'district',
+        parent_id: null,
+      },
+      {
+        id: ids.school,
+        source_id: 'DEMO-SCHOOL',
+        name: 'Juniper Hill Elementary (demo)',
+        kind: 'school',
+        parent_id: ids.district,
+      },
+    ],
+    sessions: [
+      {
+        id: ids.session,
+        source_id: 'DEMO-2026-AUTUMN',
+        org_id: ids.school,
+        name: 'Autumn term 2026',
+        kind: 'term',
+        start_date: TERM.start,
+        end_date: TERM.end,
+      },
+    ],
+    people: [
+      staff(ids.staff.admin, 'DEMO-STAFF-ADMIN', 'Helen', 'Park'),
+      staff(ids.staff.teacher, 'DEMO-STAFF-T1', 'Grace', 'Adeyemi'),
+      staff(ids.staff.sped, 'DEMO-STAFF-SE1', 'Rosa', 'Delgado'),
+      guardian(ids.guardians.marisol, 'DEMO-G-01', 'Marisol', 'Hernández', 'es'),
+      guardian(ids.guardians.vikram, 'DEMO-G-02', 'Vikram', 'Raman', 'en'),
+      ...STUDENTS.map((s) => ({
+        id: ids.students[s.key]!,
+        source_id: `DEMO-${s.key.toUpperCase()}`,
+        kind: 'student' as const,
+        given_name: s.givenName,
+        family_name: s.familyName,
+        grade_level: '5',
+        preferred_language: s.language,
+        school_id: ids.school,
+      })),
+    ],
+    guardianships: [
+      {
+        guardian_id: ids.guardians.marisol,
+        student_id: ids.students[GUARDIAN_CHILD]!,
+        relation: 'mother',
+      },
+      {
+        guardian_id: ids.guardians.vikram,
+        student_id: ids.students[OTHER_FAMILY_CHILD]!,
+        relation: 'father',
+      },
+    ],
+    classes: [
+      {
+        id: ids.mathClass,
+        source_id: 'DEMO-MATH-5',
+        school_id: ids.school,
+        session_id: ids.session,
+        title: 'Grade 5 Math',
+        course_code: 'MATH5',
+        subject: 'Mathematics',
+        grade_level: '5',
+      },
+      {
+        id: ids.readingClass,
+        source_id: 'DEMO-READ-5',
+        school_id: ids.school,
+        session_id: ids.session,
+        title: 'Grade 5 Reading',
+        course_code: 'ELA5',
+        subject: 'English language arts',
+        grade_level: '5',
+      },
+    ],
+    classStaff: [
+      { class_id: ids.mathClass, staff_id: ids.staff.teacher, role: 'teacher' },
+      { class_id: ids.mathClass, staff_id: ids.staff.sped, role: 'co-teacher' },
+      { class_id: ids.readingClass, staff_id: ids.staff.teacher, role: 'teacher' },
+    ],
+    enrollments: [ids.mathClass, ids.readingClass].flatMap((classId) =>
+      STUDENTS.map((s) => ({
+        class_id: classId,
+        student_id: ids.students[s.key]!,
+        begin_date: TERM.start,
+        end_date: null,
+      })),
+    ),
+  });
+}
+
+async function insertStandardsAndTasks(
+  db: Kysely<Database>,
+  ids: DemoIds,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('frameworks')
+    .values({
+      id: ids.framework,
+      source_id: 'DEMO-CCSS-GRADE5-PLAIN',
+      title: 'Common Core grade 5, plain-language edition (demo)',
+      creator: 'Trellis demo',
+      subject: 'Mathematics; English language arts',
+      version: '1',
+      source_format: 'demo',
+    })
+    .execute();
+
+  const standardRow = (s: DemoStandard, order: number) => ({
+    id: ids.standards[s.key]!,
+    framework_id: ids.framework,
+    source_id: s.code,
+    code: s.code,
+    statement: s.statement,
+    student_wording: s.studentWording,
+    family_wording: s.familyWording,
+    item_type: 'Standard',
+    grade_levels: '05',
+    list_order: order,
+  });
+  const standards = [...MATH_STANDARDS, ...READING_STANDARDS];
+  await db.insertInto('standards').values(standards.map(standardRow)).execute();
+
+  const classOf = (t: DemoTask) => (MATH_TASKS.includes(t) ? ids.mathClass : ids.readingClass);
+  const tasks = [...MATH_TASKS, ...READING_TASKS].map((t) => ({
+    id: ids.tasks[t.key]!,
+    source_id: `DEMO-TASK-${t.key}`,
+    class_id: classOf(t),
+    title: t.title,
+    kind: t.kind,
+    format: t.format,
+    due_date: t.date,
+    created_at: now.toISOString(),
+  }));
+  await db.insertInto('tasks').values(tasks).execute();
+
+  await insertRoster(db, {
+    classStandards: [
+      ...MATH_STANDARDS.map((s, i) => ({
+        class_id: ids.mathClass,
+        standard_id: ids.standards[s.key]!,
+        list_order: i,
+      })),
+      ...READING_STANDARDS.map((s, i) => ({
+        class_id: ids.readingClass,
+        standard_id: ids.standards[s.key]!,
+        list_order: i,
+      })),
+    ],
+  });
+}
+
+async function insertAccounts(
+  db: Kysely<Database>,
+  ids: DemoIds,
+  hashes: readonly string[],
+  now: Date,
+): Promise<void> {
+  const personOf: Record<Role, string> = {
+    admin: ids.staff.admin,
+    teacher: ids.staff.teacher,
+    special_educator: ids.staff.sped,
+    guardian: ids.guardians.marisol,
+    student: ids.students[STUDENT_ACCOUNT]!,
+  };
+  for (const [index, signIn] of DEMO_SIGN_INS.entries()) {
+    await insertAccount(db, {
+      id: randomUUID(),
+      person_id: personOf[signIn.role],
+      username: signIn.username,
+      password_hash: hashes[index]!,
+      role: signIn.role,
+      org_id: null,
+      created_at: now.toISOString(),
+    });
+  }
+}
+
+function iepRows(ids: DemoIds): [Insertable<IepTable>[], Insertable<IepGoalTable>[]] {
+  const iep = (key: string, disability: string, begin: string, review: string, hours: number) => ({
+    id: randomUUID(),
+    source_id: `DEMO-IEP-${key.toUpperCase()}`,
+    student_id: ids.students[key]!,
+    begin_date: begin,
+    end_date: review,
+    review_date: review,
+    reevaluation_date: '2028-02-14',
+    setting: 'General education classroom 80% or more of the day',
+    disability,
+    case_manager_id: ids.staff.sped,
+    service_hours_per_week: hours,
+    present_levels: null,
+  });
+  const mateo = iep('s02', 'Specific learning disability', '2026-03-16', '2027-03-15', 3);
+  const sione = iep('s04', 'Other health impairment', '2026-05-04', '2027-05-03', 2);
+  const hana = iep('s13', 'Speech or language impairment', '2026-09-21', '2027-09-20', 1.5);
+
+  const goal = (
+    iepId: string,
+    area: string,
+    statement: string,
+    baseline: number,
+    target: number,
+    measurement: string,
+    baselineDate: string,
+    goalDate: string,
+  ) => ({
+    id: randomUUID(),
+    iep_id: iepId,
+    area,
+    statement,
+    baseline_date: baselineDate,
+    baseline_value: baseline,
+    baseline_method: 'probe',
+    target_value: target,
+    goal_date: goalDate,
+    measurement_type: measurement,
+    direction: 'increase' as const,
+    criterion_json: JSON.stringify({ value: target, consecutive: 3 }),
+  });
+
+  return [
+    [mateo, sione, hana],
+    [
+      goal(
+        mateo.id,
+        'Math calculation',
+        'Given 10 multi-digit multiplication problems, Mateo will solve them with 80% accuracy on 3 consecutive weekly probes.',
+        40,
+        80,
+        'percent',
+        '2026-03-09',
+        '2027-03-15',
+      ),
+      goal(
+        mateo.id,
+        'Math problem solving',
+        'Given a two-step word problem read aloud, Mateo will choose a correct operation and model in 4 of 5 trials.',
+        1,
+        4,
+        'count',
+        '2026-03-09',
+        '2027-03-15',
+      ),
+      goal(
+        sione.id,
+        'Task completion',
+        'During independent work, Sione will complete 4 of 5 assigned steps with no more than one adult prompt.',
+        2,
+        4,
+        'count',
+        '2026-04-27',
+        '2027-05-03',
+      ),
+      goal(
+        hana.id,
+        'Expressive language',
+        'Hana will explain a math strategy aloud in three ordered steps using sequence words, scoring 3 on the class oral rubric.',
+        1,
+        3,
+        'rubric',
+        '2026-09-14',
+        '2027-09-20',
+      ),
+    ],
+  ];
+}
+
+/** A deterministic pseudo-random stream (mulberry32), so the demo is the same every time. */
+function randomStream(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface PlannedEvidence {
+  readonly row: Insertable<EvidenceTable>;
+  readonly key: string;
+  /** The key of the attempt this one revises. */
+  readonly revises?: string;
+}
+
+function evidenceRows(ids: DemoIds, now: Date): PlannedEvidence[] {
+  const random = randomStream(20261003);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const planned: PlannedEvidence[] = [];
+
+  for (const s of STUDENTS) {
+    for (const [index, t] of [...MATH_TASKS, ...READING_TASKS].entries()) {
+      // About one task in eight was missed (absence, not yet assessed).
+      if (random() < 0.12) continue;
+      const growth = (index % MATH_TASKS.length) * 0.04;
+      const score = clampLevel(Math.round(s.typicalLevel - 0.4 + growth + (random() - 0.5) * 1.8));
+      const band = score <= 1 ? 'low' : score <= 2 ? 'mid' : 'high';
+      const isIep = (IEP_STUDENTS as readonly string[]).includes(s.key);
+      const key = `${s.key}:${t.key}`;
+      planned.push({
+        key,
+        row: {
+          source_id: `DEMO-EV-${key}`,
+          student_id: ids.students[s.key]!,
+          standard_id: ids.standards[t.standardKey]!,
+          task_id: ids.tasks[t.key]!,
+          score,
+          observed_at: t.date,
+          recorded_at: now.toISOString(),
+          judged_by: ids.staff.teacher,
+          format: t.format,
+          strength: pick(FEEDBACK[band].strengths),
+          next_step: pick(FEEDBACK[band].nextSteps),
+          supports: isIep ? 'Extra time; read aloud' : pick(SUPPORTS) || null,
+          origin: 'demo',
+        },
+      });
+    }
+  }
+  return [...planned, ...revisionsOf(planned, ids)];
+}
+
+/** Two students revise a low first attempt a week later, shown orally. */
+function revisionsOf(planned: readonly PlannedEvidence[], ids: DemoIds): PlannedEvidence[] {
+  const revisions: PlannedEvidence[] = [];
+  for (const key of ['s02:frac-quiz', 's12:div-check', 's04:dec-quiz']) {
+    const original = planned.find((p) => p.key === key);
+    if (!original) continue;
+    revisions.push({
+      key: `${key}:revision`,
+      revises: key,
+      row: {
+        ...original.row,
+        source_id: `${original.row.source_id}-R1`,
+        score: clampLevel((original.row.score ?? 1) + 1),
+        observed_at: addDays(original.row.observed_at ?? TERM.start, 7),
+        format: 'verbal',
+        judged_by: ids.staff.teacher,
+        strength: 'In the revision you explained each step aloud and fixed the earlier mistake.',
+        next_step: 'Write the same steps down so you can use them on the next quiz.',
+        supports: 'Small-group check-in',
+      },
+    });
+  }
+  return revisions;
+}
+
+/** Inserts first attempts, then revisions pointing at the attempt they revise. */
+async function insertRevisions(
+  db: Kysely<Database>,
+  planned: readonly PlannedEvidence[],
+): Promise<void> {
+  const firsts = planned.filter((p) => p.revises === undefined);
+  const firstIds = await insertEvidence(
+    db,
+    firsts.map((p) => p.row),
+  );
+  const idByKey = new Map(firsts.map((p, i) => [p.key, firstIds[i]!]));
+
+  const revisions = planned.filter((p) => p.revises !== undefined);
+  await insertEvidence(
+    db,
+    revisions.map((p) => ({ ...p.row, revises_id: idByKey.get(p.revises!) ?? null })),
+  );
+}
+
+function distinctPairs(planned: readonly PlannedEvidence[]) {
+  const seen = new Map<string, { studentId: string; standardId: string }>();
+  for (const { row } of planned) {
+    seen.set(`${row.student_id}|${row.standard_id}`, {
+      studentId: row.student_id,
+      standardId: row.standard_id,
+    });
+  }
+  return [...seen.values()];
+}
+
+function clampLevel(value: number): number {
+  return Math.min(4, Math.max(1, value));
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day.slice(0, 10)}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

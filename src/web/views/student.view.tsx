@@ -1,0 +1,230 @@
+/**
+ * A student's page: each standard with its current level and the evidence behind it (date,
+ * score and level, format, feedback), and for students with an IEP a summary of the plan.
+ * Staff see the teacher's statement; a student sees "I can" wording; a family, family wording.
+ */
+import type { Role } from '../../store/schema.js';
+import type {
+  EvidenceEntry,
+  MasteryCell,
+  ScaleLevel,
+  StandardSummary,
+} from '../../store/gradebook.repository.js';
+import type { IepSummary } from '../../store/iep.repository.js';
+import type { StudentSummary } from '../../store/roster.repository.js';
+import { LevelBadge, ScaleLegend } from './components.js';
+import { Layout, type PageFrame } from './layout.js';
+import {
+  evidenceCountText,
+  formatDay,
+  formatScore,
+  levelFor,
+  shortCode,
+  type ShownLevel,
+} from './levels.js';
+
+/** Everything the student page shows. */
+export interface StudentPageModel {
+  readonly student: StudentSummary;
+  readonly standards: readonly StandardSummary[];
+  readonly mastery: readonly MasteryCell[];
+  readonly evidence: readonly EvidenceEntry[];
+  readonly levels: readonly ScaleLevel[];
+  readonly ieps: readonly IepSummary[];
+  readonly familyReportHref: string | null;
+}
+
+/** The student page for the viewer's role. */
+export function StudentPage(props: PageFrame & { readonly model: StudentPageModel }) {
+  const { model } = props;
+  const role = props.viewer?.role ?? 'student';
+  const student = model.student;
+  const masteryOf = new Map(model.mastery.map((cell) => [cell.standardId, cell]));
+  return (
+    <Layout {...props}>
+      <div class="page-head">
+        <div>
+          <p class="eyebrow">
+            {[student.schoolName, student.gradeLevel && `Grade ${student.gradeLevel}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+          <h1>
+            {student.givenName} {student.familyName}
+          </h1>
+        </div>
+        {model.familyReportHref && (
+          <a class="button-secondary" href={model.familyReportHref}>
+            Family report
+          </a>
+        )}
+      </div>
+      {model.ieps.length > 0 && role !== 'student' && <IepSummaryPanel ieps={model.ieps} />}
+      <ScaleLegend levels={model.levels} />
+      <section aria-labelledby="standards-heading">
+        <h2 id="standards-heading">Standards</h2>
+        {model.standards.length === 0 && <p class="empty">No evidence has been recorded yet.</p>}
+        {model.standards.map((standard) => (
+          <StandardSection
+            standard={standard}
+            role={role}
+            cell={masteryOf.get(standard.id)}
+            levels={model.levels}
+            evidence={model.evidence.filter((e) => e.standardId === standard.id)}
+          />
+        ))}
+      </section>
+    </Layout>
+  );
+}
+
+function wordingFor(standard: StandardSummary, role: Role): string {
+  if (role === 'student') return standard.studentWording ?? standard.statement;
+  if (role === 'guardian') return standard.familyWording ?? standard.statement;
+  return standard.statement;
+}
+
+function StandardSection(props: {
+  readonly standard: StandardSummary;
+  readonly role: Role;
+  readonly cell: MasteryCell | undefined;
+  readonly levels: readonly ScaleLevel[];
+  readonly evidence: readonly EvidenceEntry[];
+}) {
+  const { standard, cell, levels, evidence } = props;
+  const count = cell?.evidenceCount ?? 0;
+  const level = count > 0 ? levelFor(levels, cell?.levelValue ?? null) : null;
+  const headingId = `standard-${standard.id}-heading`;
+  return (
+    <article class="panel standard" id={`standard-${standard.id}`} aria-labelledby={headingId}>
+      <header class="standard-head">
+        <div>
+          <h3 id={headingId}>
+            <span class="code">{shortCode(standard.code)}</span> {wordingFor(standard, props.role)}
+          </h3>
+        </div>
+        <div class="standard-level">
+          <LevelBadge level={level} />
+          <span class="count">{evidenceCountText(count)}</span>
+        </div>
+      </header>
+      <EvidenceTable evidence={evidence} levels={levels} caption={shortCode(standard.code)} />
+    </article>
+  );
+}
+
+function EvidenceTable(props: {
+  readonly evidence: readonly EvidenceEntry[];
+  readonly levels: readonly ScaleLevel[];
+  readonly caption: string;
+}) {
+  const revised = new Set(props.evidence.map((e) => e.revisesId).filter((id) => id !== null));
+  return (
+    <table class="evidence-table">
+      <caption class="visually-hidden">Evidence history for {props.caption}, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Level</th>
+          <th scope="col">Task and format</th>
+          <th scope="col">Feedback</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.evidence.map((entry) => (
+          <EvidenceRow
+            entry={entry}
+            level={levelFor(props.levels, entry.score)}
+            superseded={revised.has(entry.id)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function EvidenceRow(props: {
+  readonly entry: EvidenceEntry;
+  readonly level: ShownLevel | null;
+  readonly superseded: boolean;
+}) {
+  const { entry, level, superseded } = props;
+  return (
+    <tr class={superseded ? 'superseded' : undefined}>
+      <td class="nowrap">{formatDay(entry.observedAt)}</td>
+      <td>
+        <LevelBadge level={level} />
+        <span class="score">Score {formatScore(entry.score)}</span>
+      </td>
+      <td>
+        {entry.taskTitle ?? 'Observation'}
+        <span class="format">{entry.format}</span>
+        {entry.revisesId !== null && <span class="tag">Revision</span>}
+        {superseded && <span class="tag tag-muted">Replaced by a revision</span>}
+      </td>
+      <td class="feedback">
+        {entry.strength && (
+          <p>
+            <strong>Strength:</strong> {entry.strength}
+          </p>
+        )}
+        {entry.nextStep && (
+          <p>
+            <strong>Next step:</strong> {entry.nextStep}
+          </p>
+        )}
+        {entry.supports && (
+          <p>
+            <strong>Supports:</strong> {entry.supports}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function IepSummaryPanel(props: { readonly ieps: readonly IepSummary[] }) {
+  return (
+    <section class="panel iep" aria-labelledby="iep-heading">
+      <h2 id="iep-heading">IEP summary</h2>
+      {props.ieps.map(({ iep, caseManagerName, goals }) => (
+        <div class="iep-plan">
+          <dl class="facts">
+            <div>
+              <dt>Plan dates</dt>
+              <dd>
+                {formatDay(iep.begin_date)} to {formatDay(iep.end_date)}
+              </dd>
+            </div>
+            <div>
+              <dt>Next review</dt>
+              <dd>{formatDay(iep.review_date)}</dd>
+            </div>
+            <div>
+              <dt>Case manager</dt>
+              <dd>{caseManagerName ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Setting</dt>
+              <dd>{iep.setting ?? '—'}</dd>
+            </div>
+          </dl>
+          <h3>Goals</h3>
+          <ul class="goals">
+            {goals.map((goal) => (
+              <li>
+                <p class="goal-area">{goal.area}</p>
+                <p>{goal.statement}</p>
+                <p class="goal-numbers">
+                  Baseline {goal.baseline_value ?? '—'} ({formatDay(goal.baseline_date)}), target{' '}
+                  {goal.target_value ?? '—'} by {formatDay(goal.goal_date)}; measured as{' '}
+                  {goal.measurement_type}.
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
