@@ -30,7 +30,8 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    return fail(`input: not JSON (${(error as Error).message})`);
+    // The parser's message can quote the input, newlines included: keep it to one line.
+    return fail(`input: not JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
   }
 }
 
