@@ -1,8 +1,9 @@
 /**
  * What a family report shows about one student, read in a few queries: who the student is,
  * each standard with evidence or a mastery result (shown through its aligned Common Core
- * standard when there is one), the latest feedback, the proficiency scales, and the IEPs with
- * their goals. Plain rows out; the report model decides what they mean.
+ * standard when there is one), the latest feedback, the proficiency scales, the IEPs with
+ * their goals, the guardians' languages, the class teachers and the school's contact, and any
+ * translations of the stored texts. Plain rows out; the report model decides what they mean.
  */
 import type { Kysely } from 'kysely';
 import type { ProficiencyScale, Scoped } from '../domain/scale.js';
@@ -24,6 +25,8 @@ export interface ReportStudent {
 /** One standard the student has evidence or a mastery result on. */
 export interface ReportStandard {
   readonly standardId: string;
+  /** The standard whose code and wording are shown (the aligned one, else this one). */
+  readonly shownId?: string;
   readonly frameworkId: string;
   /** The code shown: the aligned standard's code when there is one, else the standard's own. */
   readonly code: string | null;
@@ -33,6 +36,8 @@ export interface ReportStandard {
   readonly listOrder: number | null;
   readonly mastery: ReportMastery | null;
   readonly feedback: ReportFeedback;
+  /** Every scored piece of evidence that counts, oldest first (absent: not loaded). */
+  readonly scores?: readonly DatedScore[];
 }
 
 /** The stored mastery result of one student on one standard. */
@@ -50,6 +55,52 @@ export interface ReportFeedback {
   readonly lastObservedAt: string | null;
   readonly strength: string | null;
   readonly nextStep: string | null;
+}
+
+/** One scored piece of evidence on its day (null when the evidence has no date). */
+export interface DatedScore {
+  readonly score: number;
+  readonly observedAt: string | null;
+}
+
+/** A guardian of the student, with the language they prefer. */
+export interface ReportGuardian {
+  readonly id: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly preferredLanguage: string;
+}
+
+/** A teacher of one of the student's current classes. */
+export interface ReportTeacher {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly classTitle: string;
+}
+
+/** How a family reaches the school and books a conference. */
+export interface ReportSchoolContact {
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly conferenceUrl: string | null;
+}
+
+/** A person's translation of one stored text, e.g. a standard's family wording into Spanish. */
+export interface ReportTranslation {
+  readonly entity: string;
+  readonly entityId: string;
+  readonly field: string;
+  readonly lang: string;
+  readonly text: string;
+}
+
+/** An academic session (year, term, grading period) with its dates. */
+export interface ReportSession {
+  readonly id: string;
+  readonly name: string;
+  readonly startDate: string;
+  readonly endDate: string;
 }
 
 /** A proficiency scale with the scope it is set for. */
@@ -84,6 +135,11 @@ export interface FamilyReportData {
   readonly standards: readonly ReportStandard[];
   readonly scales: readonly ScopedScale[];
   readonly ieps: readonly ReportIep[];
+  /** Active guardians who may see the record; absent in data made before guardians counted. */
+  readonly guardians?: readonly ReportGuardian[];
+  readonly teachers?: readonly ReportTeacher[];
+  readonly contact?: ReportSchoolContact | null;
+  readonly translations?: readonly ReportTranslation[];
 }
 
 type Db = Kysely<Database>;
@@ -118,12 +174,19 @@ export async function loadFamilyReportData(
   const student = await loadStudent(db, studentId);
   if (!student) return null;
 
-  const [standards, scales, ieps] = await Promise.all([
+  const [standards, scales, ieps, guardians, teachers, contact] = await Promise.all([
     loadStandards(db, studentId),
     loadScales(db),
     loadIeps(db, studentId),
+    loadGuardians(db, studentId),
+    loadTeachers(db, studentId),
+    loadSchoolContact(db, student.schoolId),
   ]);
-  return { student, standards, scales, ieps };
+  const translations = await loadTranslations(db, [
+    ...standards.map((standard) => ({ entity: 'standard', id: standard.shownId })),
+    ...ieps.flatMap((iep) => iep.goals.map((goal) => ({ entity: 'iep_goal', id: goal.id }))),
+  ]);
+  return { student, standards, scales, ieps, guardians, teachers, contact, translations };
 }
 
 async function loadStudent(db: Db, studentId: string): Promise<ReportStudent | null> {
@@ -176,6 +239,7 @@ async function loadStandards(db: Db, studentId: string): Promise<ReportStandard[
     return [
       {
         standardId: id,
+        shownId: shown.id,
         frameworkId: shown.framework_id,
         code: shown.code ?? standard.code,
         statement: shown.statement,
@@ -183,6 +247,7 @@ async function loadStandards(db: Db, studentId: string): Promise<ReportStandard[
         listOrder: shown.list_order,
         mastery: masteries.get(id) ?? null,
         feedback: feedback.get(id) ?? emptyFeedback(),
+        scores: scoresOf(evidence, id),
       },
     ];
   });
@@ -249,6 +314,15 @@ function summarizeEvidence(rows: readonly EvidenceRow[]): Map<string, ReportFeed
     });
   }
   return result;
+}
+
+/** The scored evidence of one standard, oldest first. */
+function scoresOf(rows: readonly EvidenceRow[], standardId: string): DatedScore[] {
+  return rows.flatMap((row) =>
+    row.standard_id === standardId && row.score !== null
+      ? [{ score: row.score, observedAt: row.observed_at }]
+      : [],
+  );
 }
 
 function emptyFeedback(): ReportFeedback {
@@ -427,4 +501,161 @@ async function loadIeps(db: Db, studentId: string): Promise<ReportIep[]> {
         goalDate: goal.goal_date,
       })),
   }));
+}
+
+/** The student's active guardians who are not restricted from the record, in id order. */
+async function loadGuardians(db: Db, studentId: string): Promise<ReportGuardian[]> {
+  const rows = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', 'p.id', 'g.guardian_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_language'])
+    .where('g.student_id', '=', studentId)
+    .where('g.active', '=', 1)
+    .where('g.restricted', '=', 0)
+    .execute();
+
+  return rows
+    .sort((a, b) => compareText(a.id, b.id))
+    .map((row) => ({
+      id: row.id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      preferredLanguage: row.preferred_language,
+    }));
+}
+
+/**
+ * The staff of the classes the student is enrolled in now (no end date yet), teachers before
+ * co-teachers and aides, each person once, in name order within a role.
+ */
+async function loadTeachers(db: Db, studentId: string): Promise<ReportTeacher[]> {
+  const rows = await db
+    .selectFrom('enrollments as e')
+    .innerJoin('classes as c', 'c.id', 'e.class_id')
+    .innerJoin('class_staff as cs', 'cs.class_id', 'e.class_id')
+    .innerJoin('people as p', 'p.id', 'cs.staff_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 'p.email', 'c.title', 'cs.role'])
+    .where('e.student_id', '=', studentId)
+    .where('e.end_date', 'is', null)
+    .execute();
+
+  const rank = (role: string) => (role.toLowerCase() === 'teacher' ? 0 : 1);
+  const sorted = rows.sort(
+    (a, b) =>
+      rank(a.role) - rank(b.role) ||
+      compareText(a.family_name, b.family_name) ||
+      compareText(a.title, b.title),
+  );
+  const seen = new Set<string>();
+  return sorted.flatMap((row) => {
+    if (seen.has(row.id)) return [];
+    seen.add(row.id);
+    const name = `${row.given_name} ${row.family_name}`.trim();
+    return [{ id: row.id, name, email: row.email, classTitle: row.title }];
+  });
+}
+
+async function loadSchoolContact(
+  db: Db,
+  schoolId: string | null,
+): Promise<ReportSchoolContact | null> {
+  if (schoolId === null) return null;
+  const row = await db
+    .selectFrom('school_contacts')
+    .select(['phone', 'email', 'conference_url'])
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  return row ? { phone: row.phone, email: row.email, conferenceUrl: row.conference_url } : null;
+}
+
+/** Every stored translation of the given texts, in all languages. */
+async function loadTranslations(
+  db: Db,
+  texts: ReadonlyArray<{ entity: string; id: string | undefined }>,
+): Promise<ReportTranslation[]> {
+  const ids = [...new Set(texts.flatMap((text) => (text.id ? [text.id] : [])))];
+  if (ids.length === 0) return [];
+
+  const rows = await db
+    .selectFrom('text_translations')
+    .select(['entity', 'entity_id', 'field', 'lang', 'text'])
+    .where('entity_id', 'in', ids)
+    .execute();
+  const wanted = new Set(texts.map((text) => `${text.entity}:${text.id}`));
+  return rows
+    .filter((row) => wanted.has(`${row.entity}:${row.entity_id}`))
+    .map((row) => ({
+      entity: row.entity,
+      entityId: row.entity_id,
+      field: row.field,
+      lang: row.lang,
+      text: row.text,
+    }));
+}
+
+/**
+ * The academic sessions of a school (and those set for no school) that have both dates, for
+ * choosing the reporting period.
+ */
+export async function loadReportSessions(
+  db: Db,
+  schoolId: string | null,
+): Promise<ReportSession[]> {
+  const rows = await db
+    .selectFrom('academic_sessions')
+    .select(['id', 'name', 'start_date', 'end_date', 'org_id'])
+    .execute();
+
+  return rows.flatMap((row) =>
+    row.start_date && row.end_date && (row.org_id === null || row.org_id === schoolId)
+      ? [{ id: row.id, name: row.name, startDate: row.start_date, endDate: row.end_date }]
+      : [],
+  );
+}
+
+/** The students of a class (enrolled now) or of a school, by identifier; empty when none. */
+export async function listReportStudents(
+  db: Db,
+  scope: { readonly classId: string } | { readonly schoolId: string },
+): Promise<Array<{ id: string; sourceId: string }>> {
+  const rows =
+    'classId' in scope
+      ? await db
+          .selectFrom('enrollments as e')
+          .innerJoin('people as p', 'p.id', 'e.student_id')
+          .select(['p.id', 'p.source_id'])
+          .where('e.class_id', '=', scope.classId)
+          .where('e.end_date', 'is', null)
+          .where('p.kind', '=', 'student')
+          .execute()
+      : await db
+          .selectFrom('people')
+          .select(['id', 'source_id'])
+          .where('school_id', '=', scope.schoolId)
+          .where('kind', '=', 'student')
+          .execute();
+
+  const unique = new Map(rows.map((row) => [row.id, { id: row.id, sourceId: row.source_id }]));
+  return [...unique.values()].sort((a, b) => compareText(a.sourceId, b.sourceId));
+}
+
+/** Whether a class or a school with this id (or import identifier) exists; its id when so. */
+export async function findScopeId(
+  db: Db,
+  kind: 'class' | 'school',
+  idOrSourceId: string,
+): Promise<string | null> {
+  const row =
+    kind === 'class'
+      ? await db
+          .selectFrom('classes')
+          .select('id')
+          .where((eb) => eb.or([eb('id', '=', idOrSourceId), eb('source_id', '=', idOrSourceId)]))
+          .executeTakeFirst()
+      : await db
+          .selectFrom('organizations')
+          .select('id')
+          .where((eb) => eb.or([eb('id', '=', idOrSourceId), eb('source_id', '=', idOrSourceId)]))
+          .executeTakeFirst();
+  return row?.id ?? null;
 }

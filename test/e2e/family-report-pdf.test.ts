@@ -27,11 +27,11 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The PDF's text as pdftotext reads it, with runs of spaces collapsed. */
+/** The PDF's text in content order (pdftotext -raw), with runs of spaces collapsed. */
 async function pdfText(pdf: Buffer): Promise<string> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, pdf);
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+  const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
   return stdout.replace(/\s+/g, ' ');
 }
 
@@ -56,7 +56,7 @@ describe('family report PDF', () => {
     expect(text).toContain('CCSS.Math.Content.5.NBT.A.3');
     expect(text).toContain(HOSTILE_TEXT);
     expect(text).toContain('Start 72% Target 95%');
-    expect(text).toContain('Page 1 of 2');
+    expect(text).toMatch(/Page 1 of \d/);
   });
 
   it('prints the Spanish report with its accents, fonts embedded and tagged', async () => {

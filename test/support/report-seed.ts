@@ -334,3 +334,138 @@ export async function seedReportStudent(db: Db, lang = 'es'): Promise<string> {
   ]);
   return student;
 }
+
+/** A guardian of a student with a preferred language; returns the guardian's id. */
+export async function seedGuardian(
+  db: Db,
+  studentId: string,
+  values: { id: string; given: string; family: string; lang: string; restricted?: 0 | 1 },
+): Promise<string> {
+  await db
+    .insertInto('people')
+    .values({
+      id: values.id,
+      source_id: values.id,
+      kind: 'guardian',
+      given_name: values.given,
+      family_name: values.family,
+      email: null,
+      grade_level: null,
+      preferred_language: values.lang,
+      school_id: null,
+    })
+    .execute();
+  await db
+    .insertInto('guardianships')
+    .values({
+      guardian_id: values.id,
+      student_id: studentId,
+      relation: 'parent',
+      restricted: values.restricted ?? 0,
+    })
+    .execute();
+  return values.id;
+}
+
+/**
+ * Everything around Rosa a family report's period, contact and languages read: the autumn
+ * term 2026-09-01..2026-12-18, a math class taught by Ms. Imani Okafor (with a co-teacher),
+ * the school's phone, email and booking link, a guardian who reads Arabic, and a Spanish
+ * translation of the volume standard's family wording. Call after seedReportStudent.
+ */
+export async function seedReportContext(db: Db, studentId = 'student-rosa'): Promise<void> {
+  await db
+    .insertInto('academic_sessions')
+    .values([
+      {
+        id: 'session-2026',
+        source_id: 'session-2026',
+        org_id: 'school-maple',
+        name: 'School year 2026-2027',
+        kind: 'schoolYear',
+        start_date: '2026-08-24',
+        end_date: '2027-06-11',
+      },
+      {
+        id: 'term-autumn-2026',
+        source_id: 'term-autumn-2026',
+        org_id: 'school-maple',
+        name: 'Autumn term 2026',
+        kind: 'term',
+        start_date: '2026-09-01',
+        end_date: '2026-12-18',
+      },
+    ])
+    .execute();
+
+  const staff = (id: string, given: string, family: string, email: string) => ({
+    id,
+    source_id: id,
+    kind: 'staff' as const,
+    given_name: given,
+    family_name: family,
+    email,
+    grade_level: null,
+    preferred_language: 'en',
+    school_id: 'school-maple',
+  });
+  await db
+    .insertInto('people')
+    .values([
+      staff('staff-okafor', 'Imani', 'Okafor', 'i.okafor@maple.example.org'),
+      staff('staff-lund', 'Petra', 'Lund', 'p.lund@maple.example.org'),
+    ])
+    .execute();
+  await db
+    .insertInto('classes')
+    .values({
+      id: 'class-math-5a',
+      source_id: 'MATH-5A',
+      school_id: 'school-maple',
+      session_id: 'term-autumn-2026',
+      title: 'Math 5A',
+      course_code: 'MATH5',
+      subject: 'Math',
+      grade_level: '5',
+    })
+    .execute();
+  await db
+    .insertInto('class_staff')
+    .values([
+      { class_id: 'class-math-5a', staff_id: 'staff-lund', role: 'co-teacher' },
+      { class_id: 'class-math-5a', staff_id: 'staff-okafor', role: 'teacher' },
+    ])
+    .execute();
+  await db
+    .insertInto('enrollments')
+    .values({ class_id: 'class-math-5a', student_id: studentId, begin_date: null, end_date: null })
+    .execute();
+
+  await db
+    .insertInto('school_contacts')
+    .values({
+      school_id: 'school-maple',
+      phone: '+1 555 0100',
+      email: 'office@maple.example.org',
+      conference_url: 'https://maple.example.org/meet',
+    })
+    .execute();
+  await seedGuardian(db, studentId, {
+    id: 'guardian-samira',
+    given: 'Samira',
+    family: 'Quill',
+    lang: 'ar',
+  });
+  await db
+    .insertInto('text_translations')
+    .values({
+      entity: 'standard',
+      entity_id: 'ccss-5-md-c-5',
+      field: 'family_wording',
+      lang: 'es',
+      text: 'Halla el volumen de una caja multiplicando.',
+      translated_by: 'staff-okafor',
+      updated_at: '2026-10-01T00:00:00.000Z',
+    })
+    .execute();
+}

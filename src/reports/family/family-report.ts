@@ -1,21 +1,42 @@
 /**
  * The family report of one student, as an HTML page or a PDF with the same content. The web
- * app's routes and the `trellis report family` command call these two functions.
+ * app's routes, the `trellis report family` command and the batch job call these functions.
+ * The reporting period's start and end levels come from the mastery engine (masteryAsOf).
  */
 import type { Kysely } from 'kysely';
-import { loadFamilyReportData } from '../../store/family-report.queries.js';
+import { levelFor, masteryLevel } from '../../domain/scale.js';
+import { nextLevelToReach } from '../../services/mastery-detail.service.js';
+import { explainMastery, masteryAsOf, type MasteryOnDate } from '../../services/mastery.service.js';
+import {
+  loadFamilyReportData,
+  loadReportSessions,
+  type FamilyReportData,
+} from '../../store/family-report.queries.js';
 import type { Database } from '../../store/schema.js';
-import { directionOf, reportLangOf, translator, type ReportLang } from '../i18n/index.js';
+import { embeddedFontCss } from '../fonts.js';
+import { directionOf, htmlLangOf, translator, type ReportLang } from '../i18n/index.js';
 import { renderPdf, type PaperSize } from '../pdf.js';
-import { buildFamilyReportModel } from './family-report.model.js';
+import {
+  buildFamilyReportModel,
+  preferredReportLang,
+  type EngineStandard,
+  reportScale,
+  type PeriodLevel,
+  type ReportPeriod,
+} from './family-report.model.js';
 import { renderFamilyReportHtml } from './family-report.view.js';
+import { addDays, resolvePeriod } from './report-period.js';
 
 /** How to make a family report. */
 export interface FamilyReportRequest {
-  /** The report language; the student's preferred language (else English) when absent. */
+  /** The report language; the guardian's (else the student's) preferred language when absent. */
   readonly lang?: ReportLang;
   /** The day the report is dated, as an ISO date; today (UTC) when absent. */
   readonly today?: string;
+  /** First day of the reporting period; see resolvePeriod for the default. */
+  readonly from?: string;
+  /** Last day of the reporting period; see resolvePeriod for the default. */
+  readonly to?: string;
   /** Paper for the PDF; Letter when absent. */
   readonly paper?: PaperSize;
 }
@@ -53,17 +74,85 @@ async function buildReport(
   const data = await loadFamilyReportData(db, studentId);
   if (!data) return null;
 
-  const lang = request.lang ?? reportLangOf(data.student.preferredLanguage) ?? 'en';
+  const lang = request.lang ?? preferredReportLang(data);
   const today = request.today ?? new Date().toISOString().slice(0, 10);
-  return { html: renderFamilyReportHtml(buildFamilyReportModel(data, { lang, today })), lang };
+  const sessions = await loadReportSessions(db, data.student.schoolId);
+  const period = resolvePeriod(request, sessions, today);
+  const periodLevels = await loadPeriodLevels(db, data, period);
+
+  const engine = await loadEngineStandards(db, data);
+  const model = buildFamilyReportModel(data, { lang, today, period, periodLevels, engine });
+  return { html: renderFamilyReportHtml(model), lang };
 }
 
-/** "Page 1 of 2" in the report's language, in Chromium's footer template form. */
-function pageFooter(lang: ReportLang): string {
+/**
+ * Each standard's level at the start of the period (the end of the day before it) and at its
+ * end, read on the report's scale; a teacher's override in force that day is the level.
+ */
+export async function loadPeriodLevels(
+  db: Kysely<Database>,
+  data: FamilyReportData,
+  period: ReportPeriod,
+): Promise<PeriodLevel[]> {
+  const [start, end] = await Promise.all([
+    masteryAsOf(db, data.student.id, addDays(period.from, -1)),
+    masteryAsOf(db, data.student.id, period.to),
+  ]);
+  const scale = reportScale(data);
+  const goal = masteryLevel(scale).value;
+  const levelOf = (found: MasteryOnDate | undefined): number | null =>
+    found?.override?.levelValue ?? levelFor(scale, found?.score ?? null)?.value ?? null;
+
+  return end.map((atEnd) => {
+    const atStart = start.find((row) => row.standardId === atEnd.standardId);
+    const startLevel = levelOf(atStart);
+    const endLevel = levelOf(atEnd);
+    return {
+      standardId: atEnd.standardId,
+      startLevel,
+      startMastered: startLevel !== null && startLevel >= goal,
+      endLevel,
+      endMastered: endLevel !== null && endLevel >= goal,
+    };
+  });
+}
+
+/**
+ * Each standard's override in force and what's next, from the mastery engine (one
+ * explanation per standard on the report).
+ */
+export async function loadEngineStandards(
+  db: Kysely<Database>,
+  data: FamilyReportData,
+): Promise<EngineStandard[]> {
+  const ids = [...new Set(data.standards.map((standard) => standard.standardId))];
+  const lines: EngineStandard[] = [];
+  for (const standardId of ids) {
+    const explained = await explainMastery(db, data.student.id, standardId);
+    lines.push({
+      standardId,
+      override: explained.override && {
+        levelValue: explained.override.override.levelValue,
+        stale: explained.override.stale,
+      },
+      masteredNow: explained.whatNext.masteredNow,
+      nextLevelValue: nextLevelToReach(explained)?.value ?? null,
+    });
+  }
+  return lines;
+}
+
+/**
+ * "Page 1 of 2" in the report's language, in Chromium's footer template form. The footer is
+ * drawn apart from the page, so it carries its own fonts for its script.
+ */
+export function pageFooter(lang: ReportLang): string {
   const text = translator(lang)('report.page', {
     page: '<span class="pageNumber"></span>',
     total: '<span class="totalPages"></span>',
   });
-  const style = 'width:100%;font-size:8pt;color:#444;text-align:center;font-family:sans-serif';
-  return `<div lang="${lang}" dir="${directionOf(lang)}" style="${style}">${text}</div>`;
+  const fonts = `<style>${embeddedFontCss(text)}</style>`;
+  const family = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans SC', sans-serif";
+  const style = `width:100%;font-size:8pt;color:#444;text-align:center;font-family:${family}`;
+  return `${fonts}<div lang="${htmlLangOf(lang)}" dir="${directionOf(lang)}" style="${style}">${text}</div>`;
 }

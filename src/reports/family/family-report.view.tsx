@@ -6,10 +6,12 @@
  * escapes it; only the fixed style sheet below is written raw.
  */
 import type { Child, FC } from 'hono/jsx';
-import { translator, type Translate } from '../i18n/index.js';
+import { labelMark, translator, type Translate } from '../i18n/index.js';
 import type {
+  ContactBlock,
   FamilyReportModel,
   GoalLine,
+  HomeTip,
   IepSummary,
   LevelBadge,
   LocalText,
@@ -26,7 +28,7 @@ export function renderFamilyReportHtml(model: FamilyReportModel): string {
 const FamilyReportPage: FC<{ model: FamilyReportModel }> = ({ model }) => {
   const t = translator(model.lang);
   return (
-    <html lang={model.lang} dir={model.dir}>
+    <html lang={model.htmlLang} dir={model.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -36,12 +38,12 @@ const FamilyReportPage: FC<{ model: FamilyReportModel }> = ({ model }) => {
       <body>
         <main class="report">
           <ReportHeader model={model} t={t} />
+          {model.milestoneText && <Milestones model={model} t={t} />}
           <Legend model={model} t={t} />
           <Standards model={model} t={t} />
-          {model.iep && <Iep iep={model.iep} t={t} />}
-          <footer class="closing">
-            <p>{t('family.questions')}</p>
-          </footer>
+          {model.home && <Home home={model.home} t={t} />}
+          {model.iep && <Iep iep={model.iep} t={t} colon={labelMark(model.lang)} />}
+          <Contact contact={model.contact} t={t} colon={labelMark(model.lang)} />
         </main>
       </body>
     </html>
@@ -62,9 +64,31 @@ const ReportHeader: FC<{ model: FamilyReportModel; t: Translate }> = ({ model, t
       )}
       <span class="meta-item">{t('family.reportDate', { date: model.reportDate })}</span>
     </p>
+    {model.periodText && <p class="period">{model.periodText}</p>}
     <p class="summary">{model.summary}</p>
     {model.hasUntranslated && <p class="note">{t('family.untranslated.note')}</p>}
   </header>
+);
+
+/** The goals reached this period, first after the answer: a celebration, not a footnote. */
+const Milestones: FC<{ model: FamilyReportModel; t: Translate }> = ({ model, t }) => (
+  <section class="milestones" aria-labelledby="milestones-title">
+    <h2 id="milestones-title">
+      <StarIcon />
+      {t('family.milestones.title')}
+    </h2>
+    <p class="milestone-intro">{model.milestoneText}</p>
+    <ul class="milestone-list">
+      {model.milestones.map((line) => (
+        <li>
+          {line.now && <Badge badge={line.now} t={t} />}{' '}
+          <span class="milestone-skill">
+            <Text text={line.title} t={t} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  </section>
 );
 
 const Legend: FC<{ model: FamilyReportModel; t: Translate }> = ({ model, t }) => (
@@ -120,35 +144,153 @@ const StandardItem: FC<{ line: StandardLine; t: Translate }> = ({ line, t }) => 
               <StatusIcon status={line.status} />
               {line.statusText}
             </span>
+            {line.overrideText && <span class="override">{line.overrideText}</span>}
           </dd>
         </div>
         {line.started && (
           <div class="fact">
-            <dt>{t('family.standard.started')}</dt>
+            <dt>{line.startLabel}</dt>
             <dd>
               <Badge badge={line.started} t={t} />
+            </dd>
+          </div>
+        )}
+        {!line.started && line.startNote && (
+          <div class="fact">
+            <dt>{line.startLabel}</dt>
+            <dd>{line.startNote}</dd>
+          </div>
+        )}
+        {line.track !== 'no-level' && (
+          <div class="fact">
+            <dt>{t('family.standard.track')}</dt>
+            <dd>
+              <span class={`track track-${line.track}`}>
+                <TrackIcon track={line.track} />
+                {line.trackText}
+              </span>
             </dd>
           </div>
         )}
         {line.strength && (
           <div class="fact">
             <dt>{t('family.standard.strength')}</dt>
-            <dd class="feedback">{line.strength}</dd>
+            <dd class="feedback" dir="auto">
+              {line.strength}
+            </dd>
           </div>
         )}
         {line.nextStep && (
           <div class="fact">
             <dt>{t('family.standard.nextStep')}</dt>
-            <dd class="feedback">{line.nextStep}</dd>
+            <dd class="feedback" dir="auto">
+              {line.nextStep}
+            </dd>
           </div>
         )}
       </dl>
+      {line.nextText && <p class="next">{line.nextText}</p>}
       <p class="basis">{line.basis}</p>
     </article>
   </li>
 );
 
-const Iep: FC<{ iep: IepSummary; t: Translate }> = ({ iep, t }) => (
+const Home: FC<{ home: HomeTip; t: Translate }> = ({ home, t }) => (
+  <section class="home" aria-labelledby="home-title">
+    <h2 id="home-title">{t('family.home.title')}</h2>
+    <p>{home.frame}</p>
+    <dl class="facts">
+      <div class="fact">
+        <dt>{t('family.home.skill')}</dt>
+        <dd>
+          <Text text={home.skill} t={t} />
+        </dd>
+      </div>
+      <div class="fact">
+        <dt>{t('family.standard.nextStep')}</dt>
+        <dd class="feedback" dir="auto">
+          {home.step}
+        </dd>
+      </div>
+    </dl>
+  </section>
+);
+
+/** How to reach the teachers and the school, and how to book a conference. */
+const Contact: FC<{ contact: ContactBlock; t: Translate; colon: string }> = ({
+  contact,
+  t,
+  colon,
+}) => (
+  <section class="contact" aria-labelledby="contact-title">
+    <h2 id="contact-title">{t('family.contact.title')}</h2>
+    <p>{t('family.questions')}</p>
+    <dl class="facts">
+      {contact.teachers.length > 0 && (
+        <div class="fact">
+          <dt>{contact.teacherLabel}</dt>
+          <dd>
+            <ul class="plain-list">
+              {contact.teachers.map((teacher) => (
+                <li>
+                  <bdi dir="auto">
+                    {teacher.name} ({teacher.classTitle})
+                  </bdi>
+                  {teacher.email && (
+                    <>
+                      {' · '}
+                      {t('family.contact.email')}
+                      {colon}
+                      <Ltr text={teacher.email} />
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+      {contact.phone && (
+        <div class="fact">
+          <dt>{t('family.contact.phone')}</dt>
+          <dd>
+            <Ltr text={contact.phone} />
+          </dd>
+        </div>
+      )}
+      {contact.email && (
+        <div class="fact">
+          <dt>{t('family.contact.schoolEmail')}</dt>
+          <dd>
+            <Ltr text={contact.email} />
+          </dd>
+        </div>
+      )}
+      {contact.conferenceUrl && (
+        <div class="fact">
+          <dt>{t('family.contact.bookLink')}</dt>
+          <dd>
+            <Ltr text={contact.conferenceUrl} />
+          </dd>
+        </div>
+      )}
+    </dl>
+    <p>
+      {contact.teachers.length > 0 ? t('family.contact.book') : t('family.contact.noTeacher')}
+      {colon === '：' ? '' : ' '}
+      {t('family.contact.interpreter')}
+    </p>
+  </section>
+);
+
+/** Addresses, numbers and links: always left to right, even on a right-to-left page. */
+const Ltr: FC<{ text: string }> = ({ text }) => (
+  <bdi dir="ltr" class="ltr">
+    {text}
+  </bdi>
+);
+
+const Iep: FC<{ iep: IepSummary; t: Translate; colon: string }> = ({ iep, t, colon }) => (
   <section class="iep" aria-labelledby="iep-title">
     <h2 id="iep-title">{t('family.iep.title')}</h2>
     <p>{t('family.iep.intro')}</p>
@@ -159,7 +301,11 @@ const Iep: FC<{ iep: IepSummary; t: Translate }> = ({ iep, t }) => (
     )}
     {iep.setting && (
       <p>
-        <strong>{t('family.iep.setting')}:</strong> <Text text={iep.setting} t={t} />
+        <strong>
+          {t('family.iep.setting')}
+          {colon}
+        </strong>
+        <Text text={iep.setting} t={t} />
       </p>
     )}
     {iep.goals.length === 0 ? (
@@ -167,20 +313,22 @@ const Iep: FC<{ iep: IepSummary; t: Translate }> = ({ iep, t }) => (
     ) : (
       <ol class="goal-list">
         {iep.goals.map((goal) => (
-          <GoalItem goal={goal} t={t} />
+          <GoalItem goal={goal} t={t} colon={colon} />
         ))}
       </ol>
     )}
   </section>
 );
 
-const GoalItem: FC<{ goal: GoalLine; t: Translate }> = ({ goal, t }) => {
+const GoalItem: FC<{ goal: GoalLine; t: Translate; colon: string }> = ({ goal, t, colon }) => {
   const notGiven = t('report.notGiven');
   return (
     <li class="goal">
       <article>
         <h3>
-          {t('family.goal.area')}: <Text text={goal.area} t={t} />
+          {t('family.goal.area')}
+          {colon}
+          <Text text={goal.area} t={t} />
         </h3>
         <p class="goal-statement">
           <Text text={goal.statement} t={t} />
@@ -274,11 +422,50 @@ const StatusIcon: FC<{ status: StandardLine['status'] }> = ({ status }) => {
         ? 'M3 8 L12 8 M9 4.5 L12.5 8 L9 11.5'
         : 'M4 8 L12 8';
   return (
-    <svg class="status-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+    <svg
+      class={`status-icon status-icon-${status}`}
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+    >
       <path d={path} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
     </svg>
   );
 };
+
+const TrackIcon: FC<{ track: StandardLine['track'] }> = ({ track }) => {
+  const paths: Record<StandardLine['track'], string> = {
+    reached: 'M3 8.5 L6.5 12 L13 4.5',
+    'on-track': 'M8 13 L8 3 M4 7 L8 3 L12 7',
+    'off-track': 'M3 8 L13 8',
+    'too-soon': 'M4 8 L4.1 8 M8 8 L8.1 8 M12 8 L12.1 8',
+    'no-level': 'M4 8 L12 8',
+  };
+  return (
+    <svg class="status-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path
+        d={paths[track]}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+      />
+    </svg>
+  );
+};
+
+const StarIcon: FC = () => (
+  <svg class="star" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+    <path
+      d="M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z"
+      fill="#fff1c2"
+      stroke="#1a1a1a"
+      stroke-width="1.5"
+      stroke-linejoin="round"
+    />
+  </svg>
+);
 
 /** A stored scale color when it is a plain hex color, else a neutral gray. */
 function safeColor(color: string): string {
@@ -335,10 +522,28 @@ dd { margin: 0; }
 .status-met { font-weight: 700; }
 .feedback { white-space: pre-line; }
 .basis { margin: 0.5rem 0 0; font-size: 0.85rem; color: #444; }
+.next { margin: 0.5rem 0 0; font-weight: 600; }
+.override { display: inline-block; margin-inline-start: 0.5rem; padding: 0 0.4rem; border: 1px dashed #555; border-radius: 4px; font-size: 0.85rem; }
 .goal-statement { margin: 0.25rem 0 0.5rem; }
 .goal-numbers { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 0; }
-.closing { margin-top: 2rem; border-block-start: 1px solid #999; padding-block-start: 0.5rem; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
+.period { margin: 0.25rem 0 0; }
+.milestones {
+  margin-top: 1rem; padding: 0.5rem 1rem 0.75rem; border: 2px solid #1a1a1a; border-radius: 6px;
+  background: #fffbea; break-inside: avoid;
+}
+.milestones h2 { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.25rem; }
+.star { flex: none; }
+.milestone-intro { font-weight: 700; margin: 0.25rem 0 0.5rem; }
+.milestone-list, .plain-list { list-style: none; margin: 0; padding: 0; }
+.milestone-list li { display: flex; gap: 0.6rem; align-items: baseline; padding: 0.2rem 0; }
+.track { display: inline-flex; align-items: center; gap: 0.3rem; }
+.home, .contact { break-inside: avoid; }
+.ltr { unicode-bidi: isolate; }
+/* Right to left: shapes that point or turn follow the reading direction. */
+[dir='rtl'] .status-icon-not-yet, [dir='rtl'] .shape { transform: scaleX(-1); }
+:lang(ar) body, [lang='ar'] { line-height: 1.7; }
+:lang(zh-Hans) body { font-family: 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif; }
 @media (max-width: 32rem) {
   .fact { grid-template-columns: 1fr; gap: 0.1rem; }
   .legend-list li { flex-direction: column; gap: 0.2rem; }
@@ -354,6 +559,5 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
   .legend-list li { padding: 0.15rem 0; }
   .standard, .goal { padding: 0.5rem 0.8rem; margin-bottom: 0.5rem; }
   .fact { padding: 0.1rem 0; }
-  .closing { margin-top: 1rem; }
 }
 `;

@@ -1,13 +1,17 @@
 /**
- * The report languages and their messages. To add a language (vi, zh, ar, ...), write its
- * catalog file beside en.ts and list it in `catalogs`; right-to-left languages also go in
- * `RTL_LANGUAGES`. Messages are ICU MessageFormat, formatted with intl-messageformat.
+ * The report languages and their messages: English, Spanish, Vietnamese, Simplified Chinese
+ * and Arabic (right to left). To add a language, write its catalog file beside en.ts and list
+ * it in `catalogs`; right-to-left languages also go in `RTL_LANGUAGES`. Messages are ICU
+ * MessageFormat, formatted with intl-messageformat, so plurals follow each language's rules.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { ar } from './ar.js';
 import { en, type Catalog, type MessageKey } from './en.js';
 import { es } from './es.js';
+import { vi } from './vi.js';
+import { zh } from './zh.js';
 
-const catalogs = { en, es } satisfies Record<string, Catalog>;
+const catalogs = { en, es, vi, zh, ar } satisfies Record<string, Catalog>;
 
 /** A language the reports are written in. */
 export type ReportLang = keyof typeof catalogs;
@@ -31,21 +35,52 @@ export function isReportLang(value: string): value is ReportLang {
   return Object.hasOwn(catalogs, value);
 }
 
+/** Language names and three-letter codes a stored preference may use instead of a tag. */
+const NAMED_LANGUAGES: Readonly<Record<string, ReportLang>> = {
+  english: 'en',
+  eng: 'en',
+  spanish: 'es',
+  spa: 'es',
+  español: 'es',
+  vietnamese: 'vi',
+  vie: 'vi',
+  'tiếng việt': 'vi',
+  chinese: 'zh',
+  'simplified chinese': 'zh',
+  'chinese (simplified)': 'zh',
+  mandarin: 'zh',
+  zho: 'zh',
+  chi: 'zh',
+  中文: 'zh',
+  简体中文: 'zh',
+  arabic: 'ar',
+  ara: 'ar',
+  العربية: 'ar',
+};
+
+/** Chinese tags written in Traditional characters: no report language reads them yet. */
+const TRADITIONAL_CHINESE = /^zh[-_](hant|tw|hk|mo)\b/;
+
 /**
  * The report language for a stored preference, or null when there is none.
- * Accepts tags and names: "es", "es-MX", "spa", "Spanish" and "Español" all give "es".
+ * Accepts tags and names: "es", "es-MX", "spa", "Spanish" and "Español" all give "es";
+ * "zh", "zh-Hans", "zh-CN" and "Chinese" give "zh", but "zh-Hant" and "zh-TW" give null.
  */
 export function reportLangOf(preference: string | null | undefined): ReportLang | null {
   const value = (preference ?? '').trim().toLowerCase();
-  const named: Readonly<Record<string, ReportLang>> = {
-    english: 'en',
-    eng: 'en',
-    spanish: 'es',
-    spa: 'es',
-    español: 'es',
-  };
-  const tag = named[value] ?? value.split(/[-_]/)[0] ?? '';
+  if (TRADITIONAL_CHINESE.test(value)) return null;
+
+  const tag = NAMED_LANGUAGES[value] ?? value.split(/[-_]/)[0] ?? '';
   return isReportLang(tag) ? tag : null;
+}
+
+/**
+ * The language tag a page declares (its lang attribute): the report language, with the
+ * script for Chinese so readers and fonts pick Simplified characters.
+ * Example: htmlLangOf("zh") is "zh-Hans"; htmlLangOf("es") is "es".
+ */
+export function htmlLangOf(lang: ReportLang): string {
+  return lang === 'zh' ? 'zh-Hans' : lang;
 }
 
 /** Writing direction of a language: "rtl" for Arabic and the other right-to-left scripts. */
@@ -87,4 +122,12 @@ export function formatNumber(value: number, lang: ReportLang): string {
     maximumFractionDigits: 2,
     roundingMode: 'halfExpand',
   }).format(value);
+}
+
+/**
+ * The mark between a label and its value: a full-width colon in Chinese, else a colon and a
+ * space. Example: labelMark("zh") is "：".
+ */
+export function labelMark(lang: ReportLang): string {
+  return lang === 'zh' ? '：' : ': ';
 }
