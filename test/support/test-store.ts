@@ -53,6 +53,9 @@ async function createPostgresStore(base: string): Promise<TestStore> {
     url,
     destroy: async () => {
       await store.close();
+      // The pool's end resolves before its sockets close; a forced drop would then kill
+      // backends still closing and their clients would raise an unhandled FATAL 57P01.
+      await untilNoSessions(base, name);
       await adminQuery(base, `drop database if exists ${name} with (force)`);
     },
   };
@@ -62,6 +65,24 @@ function withDatabase(base: string, name: string): string {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Waits (up to two seconds) until no session is connected to the database `name`. */
+async function untilNoSessions(base: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const { rows } = await client.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(base: string, statement: string): Promise<void> {
