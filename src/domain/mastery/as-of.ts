@@ -1,8 +1,9 @@
 /**
  * "As of": mastery as it stood at the end of a past date, for reports of a period. Evidence
- * counts when it was observed by then and recorded by then (evidence recorded later was not
- * known on that date, even if it describes earlier work). Exclusions and revisions are read
- * as they stand now; the current calculation policy and scale apply.
+ * counts when the learning was observed by then, whenever it was entered: a district that
+ * imports last year's results, or a teacher who records Friday's work on Monday, still sees
+ * it in the period it belongs to. Undated evidence counts from when it was recorded.
+ * Exclusions and revisions are read as they stand now; the current policy and scale apply.
  */
 import type { ProficiencyScale } from '../scale.js';
 import { computeMastery, type MasteryComputation } from './compute.js';
@@ -23,16 +24,16 @@ export function endOf(date: string): number {
 }
 
 /**
- * Whether a piece of evidence was known by the end of `date`: observed by then (undated
- * evidence always is) and recorded by then (when its recording time is known).
+ * Whether a piece of evidence counts by the end of `date`: observed by then; undated
+ * evidence when it was recorded by then (or always, when its recording time is unknown).
  *
- * Example: evidence observed 2026-10-01 and recorded 2026-10-20 was not known on 2026-10-15.
+ * Example: evidence observed 2026-10-01 and recorded 2026-10-20 counts on 2026-10-15;
+ * undated evidence recorded 2026-10-20 does not.
  */
 export function knownBy(item: EvidenceItem, date: string): boolean {
   const end = endOf(date);
-  const observed = item.observedAt === null ? null : Date.parse(item.observedAt);
-  const recorded = item.recordedAt ? Date.parse(item.recordedAt) : null;
-  return (observed === null || observed < end) && (recorded === null || recorded < end);
+  if (item.observedAt !== null) return Date.parse(item.observedAt) < end;
+  return !item.recordedAt || Date.parse(item.recordedAt) < end;
 }
 
 /**

@@ -28,10 +28,18 @@ describe('mastery as of a date', () => {
     expect(masteryAsOf(items, '2026-09-30', mean, DEFAULT_SCALE).score).toBe(2);
   });
 
-  it('leaves out evidence recorded after the date even when it describes earlier work', () => {
+  it('counts evidence in the period it was observed in, even when recorded later', () => {
     const late = { id: 4, score: 0, observedAt: '2026-10-01', recordedAt: '2026-10-20T09:00:00Z' };
-    expect(knownBy(late, '2026-10-15')).toBe(false);
-    expect(masteryAsOf([...items, late], '2026-10-15', mean, DEFAULT_SCALE).score).toBe(2.5);
+    expect(knownBy(late, '2026-10-15')).toBe(true);
+    expect(masteryAsOf([...items, late], '2026-10-15', mean, DEFAULT_SCALE).score).toBeCloseTo(
+      5 / 3,
+    );
+  });
+
+  it('counts undated evidence from the day it was recorded', () => {
+    const undated = { id: 5, score: 4, observedAt: null, recordedAt: '2026-10-20T09:00:00Z' };
+    expect(knownBy(undated, '2026-10-15')).toBe(false);
+    expect(knownBy(undated, '2026-10-20')).toBe(true);
   });
 
   it('lets the original attempt count on dates before its revision was recorded', () => {
