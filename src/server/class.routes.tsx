@@ -1,16 +1,17 @@
 /**
- * The class view (students-by-standards mastery grid) and recording evidence in a class.
- * Saving refreshes the student's mastery on that standard and shows the updated grid.
+ * The class view (students-by-standards mastery grid with filters and a summary per standard),
+ * a cell opened (its evidence and calculation), and recording evidence in a class. Saving
+ * refreshes the student's mastery on that standard and shows the updated grid.
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { recordEvidence } from '../services/evidence.service.js';
-import {
-  listClassStandards,
-  listDefaultScaleLevels,
-  listMastery,
-} from '../store/gradebook.repository.js';
-import { findClass, listClassStudents, studentsWithIep } from '../store/roster.repository.js';
+import { loadGradebook } from '../services/gradebook.service.js';
+import { explainMastery } from '../services/mastery.service.js';
+import { listClassStandards, listDefaultScaleLevels } from '../store/gradebook.repository.js';
+import { findClass, listClassStudents } from '../store/roster.repository.js';
+import { listCellEvidence } from '../store/workspace.repository.js';
+import { CellDetail, CellDetailPage } from '../web/views/cell-detail.view.js';
 import { ClassGridPage } from '../web/views/class-grid.view.js';
 import {
   EVIDENCE_FORMATS,
@@ -22,6 +23,7 @@ import type { AppEnv } from './env.js';
 import { AppError } from './errors.js';
 import { readForm } from './forms.js';
 import { frameOf, renderPage } from './render.js';
+import { shortCode } from '../web/views/levels.js';
 import type { RouteSpec } from './route.js';
 
 const optionalText = z
@@ -55,28 +57,55 @@ async function loadClass(c: Context<AppEnv>) {
 }
 
 async function showClass(c: Context<AppEnv>): Promise<Response> {
-  const { db, classId, info, students, standards, levels } = await loadClass(c);
-  const studentIds = students.map((s) => s.id);
-  const cells = await listMastery(
-    db,
-    studentIds,
-    standards.map((s) => s.id),
-  );
+  const db = c.get('store').db;
+  const classId = c.req.param('classId') ?? '';
+  const info = await findClass(db, classId);
+  if (!info) throw new AppError('not_found');
+
+  const filters = {
+    strand: c.req.query('strand') || null,
+    iepOnly: c.req.query('iep') === '1',
+    littleEvidenceOnly: c.req.query('little') === '1',
+  };
+  const gradebook = await loadGradebook(db, classId, filters, today());
   const [savedStudent, savedStandard] = (c.req.query('saved') ?? '').split('.');
 
   const model = {
+    ...gradebook,
     classInfo: info,
-    standards,
-    students,
-    iepStudentIds: await studentsWithIep(db, studentIds),
-    cells,
-    levels,
+    filters,
     canRecord: await mayRecordInClass(db, requireViewer(c), classId),
     saved:
       savedStudent && savedStandard ? { studentId: savedStudent, standardId: savedStandard } : null,
   };
   await audit(c, 'view', 'class', classId, null);
   return renderPage(c, <ClassGridPage {...frameOf(c, info.title)} model={model} />);
+}
+
+/** A gradebook cell opened: the evidence and calculation; a fragment with `?partial=1`. */
+async function showCell(c: Context<AppEnv>): Promise<Response> {
+  const { db, classId, students, standards, levels } = await loadClass(c);
+  const student = students.find((s) => s.id === c.req.param('studentId'));
+  const standard = standards.find((s) => s.id === c.req.param('standardId'));
+  if (!student || !standard) throw new AppError('not_found');
+
+  const model = {
+    classId,
+    student,
+    standard,
+    levels,
+    evidence: await listCellEvidence(db, student.id, standard.id),
+    explained: await explainMastery(db, student.id, standard.id),
+    canRecord: await mayRecordInClass(db, requireViewer(c), classId),
+    csrfToken: c.get('csrfToken') ?? '',
+    today: today(),
+  };
+  await audit(c, 'view', 'mastery-cell', `${student.id}.${standard.id}`, student.id);
+  if (c.req.query('partial') === '1') {
+    return c.html(<CellDetail model={model} headingLevel={2} />);
+  }
+  const title = `${student.givenName} ${student.familyName}, ${shortCode(standard.code)}`;
+  return renderPage(c, <CellDetailPage {...frameOf(c, title)} model={model} />);
 }
 
 async function showEvidenceForm(c: Context<AppEnv>): Promise<Response> {
@@ -144,6 +173,12 @@ export const classRoutes: readonly RouteSpec[] = [
     path: '/classes/:classId',
     access: { kind: 'class', param: 'classId' },
     handler: showClass,
+  },
+  {
+    method: 'get',
+    path: '/classes/:classId/cells/:studentId/:standardId',
+    access: { kind: 'class', param: 'classId' },
+    handler: showCell,
   },
   {
     method: 'get',

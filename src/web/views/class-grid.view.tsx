@@ -1,29 +1,35 @@
 /**
- * The class view: students by standards, each cell the student's current mastery as color,
- * symbol and word with the number of pieces of evidence behind it.
+ * The class gradebook: students by standards, each cell the student's current mastery as
+ * color, symbol and word with the number of pieces of evidence behind it and its marks
+ * (override, revision waiting to be scored, not enough evidence yet). An ARIA grid: grid.js
+ * moves focus with the arrow keys, Enter opens the cell's evidence and calculation, Escape
+ * closes it. Filters and the class summary per standard sit around it.
  */
-import type { MasteryCell, ScaleLevel, StandardSummary } from '../../store/gradebook.repository.js';
+import type { Gradebook } from '../../services/gradebook.service.js';
+import { LITTLE_EVIDENCE } from '../../services/gradebook.service.js';
+import type { MasteryCell, StandardSummary } from '../../store/gradebook.repository.js';
 import type { StudentSummary } from '../../store/roster.repository.js';
+import { ClassNav } from './class-nav.js';
 import { LevelBadge, ScaleLegend } from './components.js';
 import { Layout, type PageFrame } from './layout.js';
-import { evidenceCountText, levelFor, shortCode } from './levels.js';
+import { evidenceCountText, levelFor, levelSymbol, shortCode } from './levels.js';
 
 /** Everything the class page shows. */
-export interface ClassGridModel {
+export interface ClassGridModel extends Gradebook {
   readonly classInfo: {
     readonly id: string;
     readonly title: string;
     readonly subject: string | null;
     readonly schoolName: string | null;
   };
-  readonly standards: readonly StandardSummary[];
-  readonly students: readonly StudentSummary[];
-  readonly iepStudentIds: ReadonlySet<string>;
-  readonly cells: readonly MasteryCell[];
-  readonly levels: readonly ScaleLevel[];
   readonly canRecord: boolean;
   /** The cell just saved: its student and standard, announced and highlighted. */
   readonly saved: { readonly studentId: string; readonly standardId: string } | null;
+  readonly filters: {
+    readonly strand: string | null;
+    readonly iepOnly: boolean;
+    readonly littleEvidenceOnly: boolean;
+  };
 }
 
 /** The class page. */
@@ -43,10 +49,25 @@ export function ClassGridPage(props: PageFrame & { readonly model: ClassGridMode
           </a>
         )}
       </div>
+      <ClassNav classId={info.id} current="gradebook" canRecord={model.canRecord} />
       <SavedNotice model={model} />
+      <Filters model={model} />
       <ScaleLegend levels={model.levels} />
+      <MarkLegend />
       <Grid model={model} />
+      <Summary model={model} />
       <StandardList standards={model.standards} />
+      <dialog id="cell-dialog" class="cell-dialog" aria-labelledby="cell-dialog-title">
+        <div class="dialog-bar">
+          <p id="cell-dialog-title" class="dialog-title">
+            Evidence and calculation
+          </p>
+          <button type="button" class="button-quiet" data-close-dialog>
+            Close <span class="key">Esc</span>
+          </button>
+        </div>
+        <div class="dialog-body" data-dialog-body></div>
+      </dialog>
     </Layout>
   );
 }
@@ -64,18 +85,107 @@ function SavedNotice(props: { readonly model: ClassGridModel }) {
   );
 }
 
+function Filters(props: { readonly model: ClassGridModel }) {
+  const { model } = props;
+  const { filters } = model;
+  const filtered = filters.strand !== null || filters.iepOnly || filters.littleEvidenceOnly;
+  return (
+    <form class="filters panel" method="get" action={`/classes/${model.classInfo.id}`}>
+      <h2 class="visually-hidden">Filters</h2>
+      <div class="field">
+        <label for="filter-strand">Strand or unit</label>
+        <select id="filter-strand" name="strand">
+          <option value="">All strands</option>
+          {model.strands.map((strand) => (
+            <option value={strand.key} selected={filters.strand === strand.key}>
+              {strand.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="check">
+        <input type="checkbox" id="filter-iep" name="iep" value="1" checked={filters.iepOnly} />
+        <label for="filter-iep">Only students with an IEP</label>
+      </div>
+      <div class="check">
+        <input
+          type="checkbox"
+          id="filter-little"
+          name="little"
+          value="1"
+          checked={filters.littleEvidenceOnly}
+        />
+        <label for="filter-little">
+          Only standards with little evidence (half the class or more under {LITTLE_EVIDENCE}{' '}
+          pieces)
+        </label>
+      </div>
+      <div class="filter-actions">
+        <button type="submit" class="button-secondary">
+          Apply filters
+        </button>
+        {filtered && (
+          <a class="button-quiet" href={`/classes/${model.classInfo.id}`}>
+            Clear filters
+          </a>
+        )}
+      </div>
+      <p class="muted filter-count" role="status">
+        Showing {model.students.length} of {model.totals.students} students and{' '}
+        {model.standards.length} of {model.totals.standards} standards.
+      </p>
+    </form>
+  );
+}
+
+function MarkLegend() {
+  return (
+    <ul class="legend-list mark-legend" aria-label="Cell marks">
+      <li>
+        <span class="mark" aria-hidden="true">
+          ✎
+        </span>{' '}
+        level set by a teacher (override)
+      </li>
+      <li>
+        <span class="mark" aria-hidden="true">
+          ↻
+        </span>{' '}
+        revision waiting to be scored
+      </li>
+      <li>
+        <span class="mark" aria-hidden="true">
+          …
+        </span>{' '}
+        not enough evidence yet
+      </li>
+    </ul>
+  );
+}
+
 function Grid(props: { readonly model: ClassGridModel }) {
   const { model } = props;
   const cellOf = new Map(model.cells.map((cell) => [`${cell.studentId}|${cell.standardId}`, cell]));
   if (model.students.length === 0 || model.standards.length === 0) {
-    return <p class="empty">This class has no students or standards yet.</p>;
+    return <p class="empty">No students or standards to show. Change the filters above.</p>;
   }
   return (
     <div class="grid-scroll" tabindex={0} role="region" aria-labelledby="grid-caption">
-      <table class="mastery-grid" data-grid="mastery">
+      <table
+        class="mastery-grid"
+        role="grid"
+        data-grid="mastery"
+        aria-labelledby="grid-caption"
+        aria-describedby="grid-help"
+        aria-rowcount={model.students.length + 1}
+        aria-colcount={model.standards.length + 1}
+      >
         <caption id="grid-caption">
           Current mastery by student and standard. Each cell shows the level and how much evidence
           it rests on.
+          <span id="grid-help" class="grid-help">
+            Arrow keys move between cells; Enter opens a cell's evidence; Escape closes it.
+          </span>
         </caption>
         <thead>
           <tr>
@@ -93,7 +203,7 @@ function Grid(props: { readonly model: ClassGridModel }) {
           {model.students.map((student) => (
             <tr>
               <th scope="row">
-                <a href={`/students/${student.id}`}>
+                <a href={`/students/${student.id}/profile`}>
                   {student.familyName}, {student.givenName}
                 </a>
                 {model.iepStudentIds.has(student.id) && (
@@ -118,6 +228,24 @@ function Grid(props: { readonly model: ClassGridModel }) {
   );
 }
 
+/** The words a screen reader hears for a cell, e.g. "Ama Owusu, 5.NBT.A.1: Proficient, ...". */
+export function cellLabel(
+  student: StudentSummary,
+  standard: StandardSummary,
+  shown: { readonly level: string | null; readonly count: number },
+  marks: { readonly overridden: boolean; readonly revisionWaiting: boolean },
+): string {
+  const parts = [
+    `${student.givenName} ${student.familyName}, ${shortCode(standard.code)}: ${
+      shown.level ?? 'not enough evidence yet'
+    }`,
+    evidenceCountText(shown.count),
+    ...(marks.overridden ? ['level set by a teacher'] : []),
+    ...(marks.revisionWaiting ? ['revision waiting to be scored'] : []),
+  ];
+  return parts.join(', ');
+}
+
 function GridCell(props: {
   readonly model: ClassGridModel;
   readonly student: StudentSummary;
@@ -127,25 +255,113 @@ function GridCell(props: {
   const { model, student, standard, cell } = props;
   const count = cell?.evidenceCount ?? 0;
   const level = count > 0 ? levelFor(model.levels, cell?.levelValue ?? null) : null;
+  const key = `${student.id}|${standard.id}`;
+  const marks = {
+    overridden: model.marks.overridden.has(key),
+    revisionWaiting: model.marks.revisionWaiting.has(key),
+  };
   const justSaved = model.saved?.studentId === student.id && model.saved.standardId === standard.id;
-  const href = model.canRecord
-    ? `/classes/${model.classInfo.id}/evidence/new?student=${student.id}&standard=${standard.id}`
-    : `/students/${student.id}#standard-${standard.id}`;
-  const label = `${student.givenName} ${student.familyName}, ${shortCode(standard.code)}: ${
-    level ? level.label : 'not enough evidence yet'
-  }, ${evidenceCountText(count)}${model.canRecord ? '. Record evidence' : ''}`;
+  const href = `/classes/${model.classInfo.id}/cells/${student.id}/${standard.id}`;
+  const label = cellLabel(student, standard, { level: level?.label ?? null, count }, marks);
 
   return (
     <td
       class={`cell ${level ? `level-${level.rank}` : 'cell-none'}${justSaved ? ' just-saved' : ''}`}
+      role="gridcell"
       data-student={student.id}
       data-standard={standard.id}
     >
-      <a href={href} aria-label={label}>
-        <LevelBadge level={level} />
-        {count > 0 && <span class="count">{evidenceCountText(count)}</span>}
+      <a href={href} aria-label={label} data-cell-link>
+        {level ? (
+          <span class="badge">
+            <span class="symbol" aria-hidden="true">
+              {levelSymbol(level.rank)}
+            </span>
+            {level.label}
+          </span>
+        ) : (
+          <span class="badge badge-none">Not enough evidence yet</span>
+        )}
       </a>
+      <span class="cell-foot" aria-hidden="true">
+        <span class="count">{count}</span>
+        {marks.overridden && <span class="mark">✎</span>}
+        {marks.revisionWaiting && <span class="mark">↻</span>}
+        {!level && <span class="mark">…</span>}
+      </span>
     </td>
+  );
+}
+
+function Summary(props: { readonly model: ClassGridModel }) {
+  const { model } = props;
+  if (model.standards.length === 0) return null;
+  const byId = new Map(model.standards.map((s) => [s.id, s]));
+  return (
+    <section class="panel" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">Class summary by standard</h2>
+      <p class="muted">How many of the {model.students.length} students shown are at each level.</p>
+      <div class="table-scroll" role="region" aria-label="Class summary table" tabindex={0}>
+        <table class="data-table summary-table">
+          <thead>
+            <tr>
+              <th scope="col">Standard</th>
+              {model.levels.map((level, i) => (
+                <th scope="col" class="numeric">
+                  <LevelBadge level={{ ...level, rank: i + 1 }} />
+                </th>
+              ))}
+              <th scope="col" class="numeric">
+                Not enough evidence yet
+              </th>
+              <th scope="col">Distribution</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.summary.map((d) => (
+              <tr>
+                <th scope="row" class="code">
+                  {shortCode(byId.get(d.standardId)?.code ?? null)}
+                </th>
+                {d.byLevel.map((l) => (
+                  <td class="numeric">{l.students}</td>
+                ))}
+                <td class="numeric">{d.notEnough}</td>
+                <td>
+                  <DistributionBar byLevel={d.byLevel} notEnough={d.notEnough} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function DistributionBar(props: {
+  readonly byLevel: ReadonlyArray<{ readonly value: number; readonly students: number }>;
+  readonly notEnough: number;
+}) {
+  const parts = [
+    ...props.byLevel.map((l, i) => ({ className: `level-${i + 1}`, n: l.students })),
+    { className: 'none', n: props.notEnough },
+  ];
+  const total = parts.reduce((sum, p) => sum + p.n, 0);
+  if (total === 0) return <span class="muted">—</span>;
+
+  let x = 0;
+  return (
+    <svg class="dist-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+      {parts.map((part) => {
+        const width = (part.n / total) * 100;
+        const rect = (
+          <rect class={`dist-${part.className}`} x={x} y={0} width={width} height={10} />
+        );
+        x += width;
+        return part.n > 0 ? rect : null;
+      })}
+    </svg>
   );
 }
 
