@@ -8,10 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { insertAccount } from '../store/account.repository.js';
 import { insertEvidence } from '../store/gradebook.repository.js';
-import { insertIeps } from '../store/iep.repository.js';
 import { ensureDefaultScale } from '../store/mastery.repository.js';
 import { insertRoster } from '../store/roster.repository.js';
-import type { Database, EvidenceTable, IepGoalTable, IepTable, Role } from '../store/schema.js';
+import type { Database, EvidenceTable, Role } from '../store/schema.js';
 import { hashPassword } from './auth.service.js';
 import {
   FEEDBACK,
@@ -25,6 +24,9 @@ import {
   type DemoTask,
 } from './demo-school.data.js';
 import { refreshMastery } from './mastery.service.js';
+import { seedDemoWorkspace, type DemoWorkspace } from './demo-school-workspace.js';
+import { seedIepProgressDemo } from './iep-demo.js';
+import { seedDemoPortfolio } from './demo-portfolio.js';
 
 /** One demo sign-in, printed by `npm start`. */
 export interface DemoSignIn {
@@ -50,6 +52,12 @@ export interface DemoSchool {
   readonly otherFamilyChildKey: string;
   readonly studentAccountKey: string;
   readonly iepStudentKeys: readonly string[];
+  /** The workspace's demo tasks (see demo-school-workspace.ts). */
+  readonly workspace: DemoWorkspace;
+  /** The IEP goal the demo therapist collects data for (Hana's expressive language goal). */
+  readonly therapistGoalId: string;
+  /** Student key of the child of the Spanish-reading demo guardian ("parent-es"). */
+  readonly spanishFamilyChildKey: string;
 }
 
 export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
@@ -68,6 +76,18 @@ export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
     who: 'Marisol Hernández',
   },
   { role: 'student', username: 'student', password: 'trellis-demo-student', who: 'Kofi Mensah' },
+  {
+    role: 'related_service_provider',
+    username: 'therapist',
+    password: 'trellis-demo-therapist',
+    who: 'Tomas Lindqvist',
+  },
+  {
+    role: 'guardian',
+    username: 'parent-es',
+    password: 'trellis-demo-parent-es',
+    who: 'Lucía Quispe, reads Spanish',
+  },
 ];
 
 const TERM = { start: '2026-08-31', end: '2026-12-18' } as const;
@@ -75,23 +95,60 @@ const GUARDIAN_CHILD = 's02';
 const OTHER_FAMILY_CHILD = 's05';
 const STUDENT_ACCOUNT = 's10';
 const IEP_STUDENTS = ['s02', 's04', 's13'] as const;
+/** The demo goal the therapist collects data for: Hana's expressive language goal. */
+const THERAPIST_GOAL = 'hana-prompts';
+/** Sofía, whose guardian Lucía reads Spanish and signs in as "parent-es". */
+const SPANISH_FAMILY_CHILD = 's19';
+/** How families reach the demo school: invented numbers and addresses on example.org. */
+const SCHOOL_CONTACT = {
+  phone: '+1 (541) 555-0142',
+  email: 'office@juniper-hill.example.org',
+  conference_url: 'https://juniper-hill.example.org/conferences',
+} as const;
 
 /** Seeds the demo school into an empty database and refreshes every mastery result. */
 export async function seedDemoSchool(db: Kysely<Database>, now = new Date()): Promise<DemoSchool> {
   const ids = newIds();
   const hashes = await Promise.all(DEMO_SIGN_INS.map((signIn) => hashPassword(signIn.password)));
+  let therapistGoalId = '';
 
   await db.transaction().execute(async (trx) => {
     await ensureDefaultScale(trx);
     await insertRosterRows(trx, ids);
     await insertStandardsAndTasks(trx, ids, now);
     await insertAccounts(trx, ids, hashes, now);
-    await insertIeps(trx, ...iepRows(ids));
+    await trx
+      .insertInto('school_contacts')
+      .values({ school_id: ids.school, ...SCHOOL_CONTACT })
+      .execute();
+    const iepDemo = await seedIepProgressDemo(trx, {
+      studentIds: IEP_STUDENTS.map((key) => ids.students[key]!),
+      caseManagerId: ids.staff.sped,
+      schoolId: ids.school,
+      now,
+    });
+    therapistGoalId = iepDemo.goalIds[THERAPIST_GOAL]!;
+    await trx
+      .insertInto('iep_goal_collectors')
+      .values({ goal_id: therapistGoalId, person_id: ids.staff.therapist })
+      .execute();
 
     const evidence = evidenceRows(ids, now);
     await insertRevisions(trx, evidence);
     await refreshMastery(trx, distinctPairs(evidence));
   });
+
+  const workspace = await seedDemoWorkspace(
+    db,
+    {
+      mathClassId: ids.mathClass,
+      teacherId: ids.staff.teacher,
+      studentIds: ids.students,
+      standardIds: ids.standards,
+    },
+    now,
+  );
+  await seedDemoPortfolio(db, { studentIds: ids.students, standardIds: ids.standards }, now);
 
   return {
     districtId: ids.district,
@@ -105,6 +162,9 @@ export async function seedDemoSchool(db: Kysely<Database>, now = new Date()): Pr
     otherFamilyChildKey: OTHER_FAMILY_CHILD,
     studentAccountKey: STUDENT_ACCOUNT,
     iepStudentKeys: IEP_STUDENTS,
+    workspace,
+    therapistGoalId,
+    spanishFamilyChildKey: SPANISH_FAMILY_CHILD,
   };
 }
 
@@ -115,8 +175,8 @@ interface DemoIds {
   readonly framework: string;
   readonly mathClass: string;
   readonly readingClass: string;
-  readonly staff: Readonly<Record<'admin' | 'teacher' | 'sped', string>>;
-  readonly guardians: Readonly<Record<'marisol' | 'vikram', string>>;
+  readonly staff: Readonly<Record<'admin' | 'teacher' | 'sped' | 'therapist', string>>;
+  readonly guardians: Readonly<Record<'marisol' | 'vikram' | 'lucia', string>>;
   readonly students: Readonly<Record<string, string>>;
   readonly standards: Readonly<Record<string, string>>;
   readonly tasks: Readonly<Record<string, string>>;
@@ -132,8 +192,13 @@ function newIds(): DemoIds {
     framework: randomUUID(),
     mathClass: randomUUID(),
     readingClass: randomUUID(),
-    staff: { admin: randomUUID(), teacher: randomUUID(), sped: randomUUID() },
-    guardians: { marisol: randomUUID(), vikram: randomUUID() },
+    staff: {
+      admin: randomUUID(),
+      teacher: randomUUID(),
+      sped: randomUUID(),
+      therapist: randomUUID(),
+    },
+    guardians: { marisol: randomUUID(), vikram: randomUUID(), lucia: randomUUID() },
     students: byKey(STUDENTS.map((s) => s.key)),
     standards: byKey([...MATH_STANDARDS, ...READING_STANDARDS].map((s) => s.key)),
     tasks: byKey([...MATH_TASKS, ...READING_TASKS].map((t) => t.key)),
@@ -192,8 +257,11 @@ async function insertRosterRows(db: Kysely<Database>, ids: DemoIds): Promise<voi
       staff(ids.staff.admin, 'DEMO-STAFF-ADMIN', 'Helen', 'Park'),
       staff(ids.staff.teacher, 'DEMO-STAFF-T1', 'Grace', 'Adeyemi'),
       staff(ids.staff.sped, 'DEMO-STAFF-SE1', 'Rosa', 'Delgado'),
-      guardian(ids.guardians.marisol, 'DEMO-G-01', 'Marisol', 'Hernández', 'es'),
+      staff(ids.staff.therapist, 'DEMO-STAFF-SLP1', 'Tomas', 'Lindqvist'),
+      // The demo parent reads English until they choose another language in the app.
+      guardian(ids.guardians.marisol, 'DEMO-G-01', 'Marisol', 'Hernández', 'en'),
       guardian(ids.guardians.vikram, 'DEMO-G-02', 'Vikram', 'Raman', 'en'),
+      guardian(ids.guardians.lucia, 'DEMO-G-03', 'Lucía', 'Quispe', 'es'),
       ...STUDENTS.map((s) => ({
         id: ids.students[s.key]!,
         source_id: `DEMO-${s.key.toUpperCase()}`,
@@ -215,6 +283,11 @@ async function insertRosterRows(db: Kysely<Database>, ids: DemoIds): Promise<voi
         guardian_id: ids.guardians.vikram,
         student_id: ids.students[OTHER_FAMILY_CHILD]!,
         relation: 'father',
+      },
+      {
+        guardian_id: ids.guardians.lucia,
+        student_id: ids.students[SPANISH_FAMILY_CHILD]!,
+        relation: 'mother',
       },
     ],
     classes: [
@@ -329,11 +402,14 @@ async function insertAccounts(
     special_educator: ids.staff.sped,
     guardian: ids.guardians.marisol,
     student: ids.students[STUDENT_ACCOUNT]!,
+    related_service_provider: ids.staff.therapist,
   };
+  // Accounts beyond the first of their role name their person here.
+  const personOfUsername: Readonly<Record<string, string>> = { 'parent-es': ids.guardians.lucia };
   for (const [index, signIn] of DEMO_SIGN_INS.entries()) {
     await insertAccount(db, {
       id: randomUUID(),
-      person_id: personOf[signIn.role],
+      person_id: personOfUsername[signIn.username] ?? personOf[signIn.role],
       username: signIn.username,
       password_hash: hashes[index]!,
       role: signIn.role,
@@ -341,96 +417,6 @@ async function insertAccounts(
       created_at: now.toISOString(),
     });
   }
-}
-
-function iepRows(ids: DemoIds): [Insertable<IepTable>[], Insertable<IepGoalTable>[]] {
-  const iep = (key: string, disability: string, begin: string, review: string, hours: number) => ({
-    id: randomUUID(),
-    source_id: `DEMO-IEP-${key.toUpperCase()}`,
-    student_id: ids.students[key]!,
-    begin_date: begin,
-    end_date: review,
-    review_date: review,
-    reevaluation_date: '2028-02-14',
-    setting: 'General education classroom 80% or more of the day',
-    disability,
-    case_manager_id: ids.staff.sped,
-    service_hours_per_week: hours,
-    present_levels: null,
-  });
-  const mateo = iep('s02', 'Specific learning disability', '2026-03-16', '2027-03-15', 3);
-  const sione = iep('s04', 'Other health impairment', '2026-05-04', '2027-05-03', 2);
-  const hana = iep('s13', 'Speech or language impairment', '2026-09-21', '2027-09-20', 1.5);
-
-  const goal = (
-    iepId: string,
-    area: string,
-    statement: string,
-    baseline: number,
-    target: number,
-    measurement: string,
-    baselineDate: string,
-    goalDate: string,
-  ) => ({
-    id: randomUUID(),
-    iep_id: iepId,
-    area,
-    statement,
-    baseline_date: baselineDate,
-    baseline_value: baseline,
-    baseline_method: 'probe',
-    target_value: target,
-    goal_date: goalDate,
-    measurement_type: measurement,
-    direction: 'increase' as const,
-    criterion_json: JSON.stringify({ value: target, consecutive: 3 }),
-  });
-
-  return [
-    [mateo, sione, hana],
-    [
-      goal(
-        mateo.id,
-        'Math calculation',
-        'Given 10 multi-digit multiplication problems, Mateo will solve them with 80% accuracy on 3 consecutive weekly probes.',
-        40,
-        80,
-        'percent',
-        '2026-03-09',
-        '2027-03-15',
-      ),
-      goal(
-        mateo.id,
-        'Math problem solving',
-        'Given a two-step word problem read aloud, Mateo will choose a correct operation and model in 4 of 5 trials.',
-        1,
-        4,
-        'count',
-        '2026-03-09',
-        '2027-03-15',
-      ),
-      goal(
-        sione.id,
-        'Task completion',
-        'During independent work, Sione will complete 4 of 5 assigned steps with no more than one adult prompt.',
-        2,
-        4,
-        'count',
-        '2026-04-27',
-        '2027-05-03',
-      ),
-      goal(
-        hana.id,
-        'Expressive language',
-        'Hana will explain a math strategy aloud in three ordered steps using sequence words, scoring 3 on the class oral rubric.',
-        1,
-        3,
-        'rubric',
-        '2026-09-14',
-        '2027-09-20',
-      ),
-    ],
-  ];
 }
 
 /** A deterministic pseudo-random stream (mulberry32), so the demo is the same every time. */

@@ -19,7 +19,7 @@ export interface IepSummary {
   readonly goals: ReadonlyArray<Selectable<IepGoalTable>>;
 }
 
-/** The student's IEPs, newest first, each with its goals. */
+/** The student's IEPs, newest first, each with its current goals (not those an amendment ended). */
 export async function listIepsOfStudent(
   db: Kysely<Database>,
   studentId: string,
@@ -42,7 +42,8 @@ export async function listIepsOfStudent(
       'in',
       ieps.map((iep) => iep.id),
     )
-    .orderBy('area')
+    .where('ended_in_version_id', 'is', null)
+    .orderBy('list_order')
     .orderBy('id')
     .execute();
 
