@@ -1,0 +1,33 @@
+/** Arabic words of the app frame and the family-facing pages; the keys are those of en.ts. */
+import type { UiCatalog } from './en.js';
+
+export const ar: UiCatalog = {
+  'frame.skip': 'انتقل إلى المحتوى الرئيسي',
+  'frame.footer': 'Trellis · تقييم قائم على الإتقان وتقارير التقدم',
+  'nav.label': 'التنقل الرئيسي',
+  'nav.home': 'الرئيسية',
+  'nav.search': 'البحث عن طالب',
+  'nav.caseload': 'الطلاب الذين أتابعهم',
+  'nav.masterySettings': 'إعدادات الإتقان',
+  'nav.help': 'كيف يُحسب الإتقان',
+  'nav.accounts': 'الحسابات',
+  'nav.account': 'حسابي',
+  'nav.language': 'اللغة',
+  'nav.signOut': 'تسجيل الخروج',
+  'role.admin': 'المسؤول',
+  'role.teacher': 'المعلم',
+  'role.special_educator': 'معلم التربية الخاصة',
+  'role.guardian': 'الأسرة',
+  'role.student': 'الطالب',
+  'role.related_service_provider': 'أخصائي الخدمات المساندة',
+  'report.languages': 'اقرأ هذا التقرير بلغة أخرى',
+  'report.download': 'تنزيل ملف PDF',
+  'report.pdfHint': 'ملف PDF فيه المحتوى نفسه، ويُطبع جيدًا بالأبيض والأسود.',
+  'settings.intro': 'اختر لغة تقارير طفلك ولغة هذه الصفحات.',
+  'settings.legend': 'اللغة المفضلة',
+  'settings.save': 'حفظ',
+  'settings.saved': 'تم الحفظ. ستُفتح التقارير الآن بهذه اللغة.',
+  'settings.invalid': 'اختر إحدى اللغات.',
+  'settings.children': 'تقارير أطفالك',
+  'settings.childReport': 'تقرير {name}',
+};

@@ -1,0 +1,33 @@
+/** Spanish words of the app frame and the family-facing pages; the keys are those of en.ts. */
+import type { UiCatalog } from './en.js';
+
+export const es: UiCatalog = {
+  'frame.skip': 'Saltar al contenido principal',
+  'frame.footer': 'Trellis · calificación por dominio e informes de progreso',
+  'nav.label': 'Principal',
+  'nav.home': 'Inicio',
+  'nav.search': 'Buscar un estudiante',
+  'nav.caseload': 'Mis casos',
+  'nav.masterySettings': 'Ajustes de dominio',
+  'nav.help': 'Cómo se calcula el dominio',
+  'nav.accounts': 'Cuentas',
+  'nav.account': 'Mi cuenta',
+  'nav.language': 'Idioma',
+  'nav.signOut': 'Cerrar sesión',
+  'role.admin': 'Administración',
+  'role.teacher': 'Docente',
+  'role.special_educator': 'Educación especial',
+  'role.guardian': 'Familia',
+  'role.student': 'Estudiante',
+  'role.related_service_provider': 'Servicios relacionados',
+  'report.languages': 'Leer este informe en otro idioma',
+  'report.download': 'Descargar PDF',
+  'report.pdfHint': 'El PDF tiene el mismo contenido y se imprime bien en blanco y negro.',
+  'settings.intro': 'Elija el idioma de los informes de su hijo o hija y de estas páginas.',
+  'settings.legend': 'Idioma preferido',
+  'settings.save': 'Guardar',
+  'settings.saved': 'Guardado. Los informes se abren ahora en este idioma.',
+  'settings.invalid': 'Elija uno de los idiomas.',
+  'settings.children': 'Informes de sus hijos',
+  'settings.childReport': 'Informe de {name}',
+};

@@ -1,0 +1,33 @@
+/** Vietnamese words of the app frame and the family-facing pages; the keys are those of en.ts. */
+import type { UiCatalog } from './en.js';
+
+export const vi: UiCatalog = {
+  'frame.skip': 'Chuyển đến nội dung chính',
+  'frame.footer': 'Trellis · chấm điểm theo mức thành thạo và báo cáo tiến bộ',
+  'nav.label': 'Điều hướng chính',
+  'nav.home': 'Trang chủ',
+  'nav.search': 'Tìm học sinh',
+  'nav.caseload': 'Học sinh tôi phụ trách',
+  'nav.masterySettings': 'Cài đặt mức thành thạo',
+  'nav.help': 'Cách tính mức thành thạo',
+  'nav.accounts': 'Tài khoản',
+  'nav.account': 'Tài khoản của tôi',
+  'nav.language': 'Ngôn ngữ',
+  'nav.signOut': 'Đăng xuất',
+  'role.admin': 'Quản trị viên',
+  'role.teacher': 'Giáo viên',
+  'role.special_educator': 'Giáo viên giáo dục đặc biệt',
+  'role.guardian': 'Gia đình',
+  'role.student': 'Học sinh',
+  'role.related_service_provider': 'Chuyên viên hỗ trợ',
+  'report.languages': 'Đọc báo cáo này bằng ngôn ngữ khác',
+  'report.download': 'Tải xuống PDF',
+  'report.pdfHint': 'Tệp PDF có cùng nội dung và in rõ bằng màu đen trắng.',
+  'settings.intro': 'Chọn ngôn ngữ cho các báo cáo của con bạn và cho các trang này.',
+  'settings.legend': 'Ngôn ngữ ưu tiên',
+  'settings.save': 'Lưu',
+  'settings.saved': 'Đã lưu. Báo cáo giờ sẽ mở bằng ngôn ngữ này.',
+  'settings.invalid': 'Hãy chọn một trong các ngôn ngữ.',
+  'settings.children': 'Báo cáo của con bạn',
+  'settings.childReport': 'Báo cáo của {name}',
+};

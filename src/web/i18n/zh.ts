@@ -1,0 +1,33 @@
+/** Simplified Chinese words of the app frame and the family-facing pages; keys as in en.ts. */
+import type { UiCatalog } from './en.js';
+
+export const zh: UiCatalog = {
+  'frame.skip': '跳到主要内容',
+  'frame.footer': 'Trellis · 以掌握程度为本的评分和进步报告',
+  'nav.label': '主导航',
+  'nav.home': '首页',
+  'nav.search': '查找学生',
+  'nav.caseload': '我负责的学生',
+  'nav.masterySettings': '掌握程度设置',
+  'nav.help': '掌握程度如何计算',
+  'nav.accounts': '账户',
+  'nav.account': '我的账户',
+  'nav.language': '语言',
+  'nav.signOut': '退出登录',
+  'role.admin': '管理员',
+  'role.teacher': '教师',
+  'role.special_educator': '特殊教育教师',
+  'role.guardian': '家庭',
+  'role.student': '学生',
+  'role.related_service_provider': '相关服务人员',
+  'report.languages': '用其他语言阅读本报告',
+  'report.download': '下载 PDF',
+  'report.pdfHint': 'PDF 的内容与本页相同，黑白打印也很清楚。',
+  'settings.intro': '请选择孩子的报告和这些页面使用的语言。',
+  'settings.legend': '首选语言',
+  'settings.save': '保存',
+  'settings.saved': '已保存。报告现在会以这种语言打开。',
+  'settings.invalid': '请选择一种语言。',
+  'settings.children': '孩子的报告',
+  'settings.childReport': '{name}的报告',
+};
