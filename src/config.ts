@@ -15,6 +15,19 @@ export interface Config {
   readonly logLevel: string;
   /** Seed the synthetic demo school when the database is empty. */
   readonly seedDemo: boolean;
+  /** The district's OpenID provider (OIDC_ISSUER and friends), or null when not set up. */
+  readonly oidc: OidcConfig | null;
+  /** Believe X-Forwarded-For (TRUST_PROXY=1), only behind a proxy that sets it. */
+  readonly trustProxy: boolean;
+}
+
+/** Sign-in through the district's OpenID provider. */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri: string;
+  readonly label?: string;
 }
 
 export const DEFAULT_DATABASE_URL = './data/trellis.sqlite';
@@ -38,5 +51,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: env.TRELLIS_DEMO !== 'off',
+    oidc: oidcConfigOf(env),
+    trustProxy: env.TRUST_PROXY === '1',
+  };
+}
+
+/**
+ * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI together (OIDC_LABEL
+ * optional), or null when OIDC_ISSUER is unset. Throws naming the missing variable.
+ */
+function oidcConfigOf(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  const need = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) throw new Error(`OIDC_ISSUER is set, so ${name} must be set too`);
+    return value;
+  };
+  return {
+    issuer,
+    clientId: need('OIDC_CLIENT_ID'),
+    clientSecret: need('OIDC_CLIENT_SECRET'),
+    redirectUri: need('OIDC_REDIRECT_URI'),
+    label: env.OIDC_LABEL?.trim() || undefined,
   };
 }

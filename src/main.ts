@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   log.info({ database: config.databaseKind, migration }, 'database ready');
 
   const seeded = config.seedDemo && (await seedIfEmpty(store));
-  const server = serve({ fetch: createApp({ store }).fetch, port: config.port }, (info) => {
+  const app = createApp({ store, oidc: config.oidc, trustProxy: config.trustProxy });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     printBanner(info.port, seeded);
   });
 
@@ -57,7 +58,7 @@ function printBanner(port: number, seeded: boolean): void {
     '',
     'Demo sign-ins (username / password):',
     ...DEMO_SIGN_INS.map(
-      (s) => `  ${s.role.padEnd(17)} ${s.username.padEnd(8)} / ${s.password.padEnd(22)} (${s.who})`,
+      (s) => `  ${s.role.padEnd(24)} ${s.username.padEnd(9)} / ${s.password.padEnd(24)} (${s.who})`,
     ),
     '',
     'Press Ctrl+C to stop.',

@@ -20,6 +20,26 @@ import { session } from './middleware/session.js';
 import { mountRoutes, type RouteSpec } from './route.js';
 import { staticRoutes } from './static.routes.js';
 import { studentRoutes } from './student.routes.js';
+import type { OidcSettings } from '../services/oidc.service.js';
+import { accountRoutes } from './account.routes.js';
+import { clientAddressOf } from './client-address.js';
+import { evidenceApiRoutes } from './evidence-api.routes.js';
+import { exportRoutes } from './export.routes.js';
+import { invitationRoutes } from './invitation.routes.js';
+import { lookupRoutes } from './lookup.routes.js';
+import { recordsRoutes } from './records.routes.js';
+import { taskRoutes } from './task.routes.js';
+import { caseloadRoutes } from './caseload.routes.js';
+import { profileRoutes } from './profile.routes.js';
+import { masteryRoutes } from './mastery.routes.js';
+import { portfolioRoutes, portfolioUploadLimit } from './portfolio.routes.js';
+import { studentDashboardRoutes } from './student-dashboard.routes.js';
+import { iepRoutes } from './iep.routes.js';
+import { iepGoalRoutes } from './iep-goal.routes.js';
+import { progressReportRoutes } from './progress-report.routes.js';
+import { familyReportRoutes } from './family-report.routes.js';
+import { reportJobRoutes } from './report-job.routes.js';
+import { iepProgressRoutes } from './iep-progress.routes.js';
 
 /** Every route of the app, for mounting and for tests that walk all routes. */
 export const ROUTES: readonly RouteSpec[] = [
@@ -30,15 +50,37 @@ export const ROUTES: readonly RouteSpec[] = [
   ...classRoutes,
   ...studentRoutes,
   ...adminRoutes,
+  ...taskRoutes,
+  ...caseloadRoutes,
+  ...profileRoutes,
+  ...masteryRoutes,
+  ...accountRoutes,
+  ...invitationRoutes,
+  ...recordsRoutes,
+  ...exportRoutes,
+  ...evidenceApiRoutes,
+  ...lookupRoutes,
+  ...studentDashboardRoutes,
+  ...portfolioRoutes,
+  ...iepRoutes,
+  ...iepGoalRoutes,
+  ...progressReportRoutes,
+  ...familyReportRoutes,
+  ...reportJobRoutes,
+  ...iepProgressRoutes,
 ];
 
 /** What the app needs from outside. */
 export interface AppDeps {
   readonly store: Store;
+  /** The district's OpenID provider; without it only password sign-in is offered. */
+  readonly oidc?: OidcSettings | null;
+  /** Believe X-Forwarded-For for the client address (only behind a proxy that sets it). */
+  readonly trustProxy?: boolean;
 }
 
 /** Builds the app over one store. */
-export function createApp({ store }: AppDeps): Hono<AppEnv> {
+export function createApp({ store, oidc = null, trustProxy = false }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(handleNotFound);
@@ -46,8 +88,12 @@ export function createApp({ store }: AppDeps): Hono<AppEnv> {
   app.use('*', requestLog(), securityHeaders());
   app.use('*', async (c, next) => {
     c.set('store', store);
+    c.set('oidc', oidc);
+    c.set('clientAddress', clientAddressOf(c, trustProxy));
     await next();
   });
+  // Before the CSRF check reads the body: an upload over the size limit is refused unread.
+  app.use('/students/:studentId/portfolio', portfolioUploadLimit());
   app.use('*', session(), csrf(), defaultDeny());
 
   mountRoutes(app, ROUTES);

@@ -1,6 +1,7 @@
 /** The typed per-request variables every route and middleware of the app shares. */
 import type { Store } from '../store/database.js';
 import type { Viewer } from '../services/auth.service.js';
+import type { OidcSettings } from '../services/oidc.service.js';
 import type { AccessRule } from './access.js';
 
 /** Hono environment of the Trellis app. */
@@ -16,5 +17,9 @@ export interface AppEnv {
     readonly csrfToken: string;
     /** The access rule the matched route declared; routes without one are refused. */
     readonly accessRule: AccessRule | undefined;
+    /** The client's address for the sign-in throttle (the proxy's word only when trusted). */
+    readonly clientAddress: string;
+    /** The district's OpenID provider, when sign-in through it is set up. */
+    readonly oidc: OidcSettings | null;
   };
 }

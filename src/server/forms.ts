@@ -1,10 +1,26 @@
 /**
  * Reading a submitted form against a zod schema. Unknown fields are refused (schemas are
- * strict); the CSRF field is checked by its middleware and removed before validation.
+ * strict), and so are `__proto__`, `constructor` and `prototype`; the CSRF field is checked by
+ * its middleware and removed before validation.
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './env.js';
+
+/**
+ * Field names that could reach an object's prototype, alone or as a path segment
+ * ("__proto__", "a.constructor", "x[prototype]"): refused in every form.
+ */
+const FORBIDDEN_FORM_KEY = /(^|[.[\]])(__proto__|constructor|prototype)($|[.[\]])/;
+
+/** The message for a value holding a NUL character (no database column can store one). */
+const NUL_MESSAGE = 'This contains a character that cannot be stored (a null character).';
+
+function stripNul(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, v.replaceAll('\u0000', '')]),
+  );
+}
 
 /** A valid form, or the problems by field name together with the values sent. */
 export type FormResult<T> =
@@ -24,6 +40,16 @@ export async function readForm<S extends z.ZodType>(
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key !== '_csrf' && typeof value === 'string') values[key] = value;
+  }
+
+  const refused = Object.keys(body).filter((key) => FORBIDDEN_FORM_KEY.test(key));
+  if (refused.length > 0) {
+    return { ok: false, errors: { _form: `Refused field name: ${refused.join(', ')}` }, values };
+  }
+  const withNul = Object.keys(values).filter((key) => values[key]!.includes('\u0000'));
+  if (withNul.length > 0) {
+    const errors = Object.fromEntries(withNul.map((key) => [key, NUL_MESSAGE]));
+    return { ok: false, errors, values: stripNul(values) };
   }
 
   const fields = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '_csrf'));

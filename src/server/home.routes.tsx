@@ -9,14 +9,19 @@ import {
 import {
   AdminHome,
   GuardianHome,
+  ProviderHome,
   SpecialEducatorHome,
   TeacherHome,
 } from '../web/views/home.view.js';
-import { requireViewer } from './access.js';
+import { listGoalsServedBy } from '../store/access.repository.js';
+import { requireViewer, today } from './access.js';
+import { loadCaseManagerDashboard } from '../services/iep-pages.service.js';
+import { CaseManagerSection } from '../web/views/progress-report.view.js';
 import type { AppEnv } from './env.js';
 import { frameOf, renderPage } from './render.js';
 import type { RouteSpec } from './route.js';
-import { familyReportHref, showStudentPage } from './student.routes.js';
+import { familyReportHref } from './student.routes.js';
+import { showStudentDashboard } from './student-dashboard.routes.js';
 
 async function showHome(c: Context<AppEnv>): Promise<Response> {
   const viewer = requireViewer(c);
@@ -34,9 +39,16 @@ async function showHome(c: Context<AppEnv>): Promise<Response> {
         await listClassesOfStaff(db, person),
       ];
       const frame = frameOf(c, 'My caseload and classes');
+      const dashboard = await loadCaseManagerDashboard(db, person, today());
+      const attention = <CaseManagerSection dashboard={dashboard} />;
       return renderPage(
         c,
-        <SpecialEducatorHome {...frame} caseload={caseload} classes={classes} />,
+        <SpecialEducatorHome
+          {...frame}
+          caseload={caseload}
+          classes={classes}
+          attention={attention}
+        />,
       );
     }
     case 'guardian': {
@@ -48,7 +60,11 @@ async function showHome(c: Context<AppEnv>): Promise<Response> {
       );
     }
     case 'student':
-      return showStudentPage(c, person, 'My standards');
+      return showStudentDashboard(c, person);
+    case 'related_service_provider': {
+      const goals = await listGoalsServedBy(db, person);
+      return renderPage(c, <ProviderHome {...frameOf(c, 'Goals I serve')} goals={goals} />);
+    }
     case 'admin': {
       const schools = await listSchoolsWithCounts(db, viewer.orgId);
       return renderPage(c, <AdminHome {...frameOf(c, 'Schools')} schools={schools} />);

@@ -20,6 +20,14 @@ const FILES: Readonly<Record<string, { readonly path: string; readonly type: str
     path: fileURLToPath(new URL('../web/static/grid.js', import.meta.url)),
     type: 'text/javascript; charset=utf-8',
   },
+  'task-grid.js': {
+    path: fileURLToPath(new URL('../web/static/task-grid.js', import.meta.url)),
+    type: 'text/javascript; charset=utf-8',
+  },
+  'iep-collect.js': {
+    path: fileURLToPath(new URL('../web/static/iep-collect.js', import.meta.url)),
+    type: 'text/javascript; charset=utf-8',
+  },
   'htmx.min.js': {
     path: require.resolve('htmx.org/dist/htmx.min.js'),
     type: 'text/javascript; charset=utf-8',

@@ -3,8 +3,6 @@
  * view is written to the audit log (who, which student; never the grades).
  */
 import type { Context } from 'hono';
-import { familyReportHtml, familyReportPdf } from '../reports/family/family-report.js';
-import { reportLangOf } from '../reports/i18n/index.js';
 import {
   listDefaultScaleLevels,
   listEvidenceOfStudent,
@@ -12,9 +10,11 @@ import {
   listStandardsOfStudent,
 } from '../store/gradebook.repository.js';
 import { listIepsOfStudent } from '../store/iep.repository.js';
+import { studentMasteryPanels } from '../services/mastery-detail.service.js';
+import { listUnreleasedEvidenceIds } from '../store/records.repository.js';
 import { findStudent } from '../store/roster.repository.js';
 import { StudentPage } from '../web/views/student.view.js';
-import { audit } from './access.js';
+import { audit, today } from './access.js';
 import type { AppEnv } from './env.js';
 import { AppError } from './errors.js';
 import { frameOf, renderPage } from './render.js';
@@ -44,10 +44,16 @@ export async function showStudentPage(
       [studentId],
       standards.map((s) => s.id),
     ),
-    evidence: await listEvidenceOfStudent(db, studentId),
+    evidence: await evidenceShownTo(c, studentId),
     levels: await listDefaultScaleLevels(db),
     ieps: c.get('viewer')?.role === 'student' ? [] : await listIepsOfStudent(db, studentId),
     familyReportHref: familyReportHref(studentId),
+    asOfValue: asOfOf(c) ?? '',
+    panels: await studentMasteryPanels(db, studentId, {
+      asOf: asOfOf(c),
+      today: today(),
+      standardIds: standards.map((s) => s.id),
+    }),
   };
   await audit(c, 'view', 'student', studentId, studentId);
 
@@ -55,42 +61,19 @@ export async function showStudentPage(
   return renderPage(c, <StudentPage {...frame} model={model} />);
 }
 
-/** A content security policy for the report document: its own inline styles, no scripts. */
-const REPORT_POLICY = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline' 'self'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-async function showFamilyReport(c: Context<AppEnv>): Promise<Response> {
-  const studentId = c.req.param('studentId') ?? '';
-  const html = await familyReportHtml(c.get('store').db, studentId, languageOf(c));
-  if (html === null) throw new AppError('not_found');
-
-  await audit(c, 'view', 'family-report', studentId, studentId);
-  c.header('Content-Security-Policy', REPORT_POLICY);
-  return c.html(html);
+/** The student's evidence; a student sees only released evidence, never excluded evidence. */
+async function evidenceShownTo(c: Context<AppEnv>, studentId: string) {
+  const db = c.get('store').db;
+  const evidence = await listEvidenceOfStudent(db, studentId);
+  if (c.get('viewer')?.role !== 'student') return evidence;
+  const held = await listUnreleasedEvidenceIds(db, studentId);
+  return evidence.filter((entry) => !held.has(entry.id) && entry.excluded === 0);
 }
 
-async function downloadFamilyReport(c: Context<AppEnv>): Promise<Response> {
-  const studentId = c.req.param('studentId') ?? '';
-  const pdf = await familyReportPdf(c.get('store').db, studentId, languageOf(c));
-  if (pdf === null) throw new AppError('not_found');
-
-  await audit(c, 'export', 'family-report-pdf', studentId, studentId);
-  return c.body(new Uint8Array(pdf), 200, {
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': 'inline; filename="family-report.pdf"',
-  });
-}
-
-function languageOf(c: Context<AppEnv>) {
-  const lang = reportLangOf(c.req.query('lang') ?? '');
-  return lang ? { lang } : {};
+/** The "as of" date asked for on the student page ("2026-10-15"), or null. */
+function asOfOf(c: Context<AppEnv>): string | null {
+  const value = c.req.query('asOf') ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 }
 
 export const studentRoutes: readonly RouteSpec[] = [
@@ -100,16 +83,5 @@ export const studentRoutes: readonly RouteSpec[] = [
     access: { kind: 'student', param: 'studentId' },
     handler: (c) => showStudentPage(c, c.req.param('studentId') ?? ''),
   },
-  {
-    method: 'get',
-    path: '/students/:studentId/report',
-    access: { kind: 'student', param: 'studentId' },
-    handler: showFamilyReport,
-  },
-  {
-    method: 'get',
-    path: '/students/:studentId/report.pdf',
-    access: { kind: 'student', param: 'studentId' },
-    handler: downloadFamilyReport,
-  },
+  // The family report's page and PDF are in family-report.routes.tsx.
 ];

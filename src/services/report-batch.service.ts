@@ -38,6 +38,7 @@ export interface BatchProgress {
   /** How many reports are done, this one included (1-based). */
   readonly done: number;
   readonly total: number;
+  readonly studentId: string;
   readonly sourceId: string;
   readonly lang: ReportLang | null;
   readonly file: string | null;
@@ -90,6 +91,7 @@ export async function generateFamilyReports(
     onProgress({
       done: index + 1,
       total: jobs.length,
+      studentId: job.studentId,
       sourceId: job.sourceId,
       lang: job.lang,
       file: outcome.file,

@@ -123,7 +123,7 @@ export async function listCaseload(
   return sortByName(rows);
 }
 
-/** A guardian's children through active, unrestricted links. */
+/** A guardian's children through active, unrestricted links (not as emergency contact). */
 export async function listChildrenOfGuardian(
   db: Kysely<Database>,
   guardianId: string,
@@ -136,6 +136,7 @@ export async function listChildrenOfGuardian(
     .where('g.guardian_id', '=', guardianId)
     .where('g.active', '=', 1)
     .where('g.restricted', '=', 0)
+    .where('g.emergency_contact', '=', 0)
     .orderBy('p.given_name')
     .execute();
 }

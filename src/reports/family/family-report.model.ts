@@ -35,6 +35,7 @@ import {
   type TextDirection,
   type Translate,
 } from '../i18n/index.js';
+import type { WorkSamplesBlock } from './work-samples.js';
 
 /** Text in the language it is written in; `untranslated` marks English shown in another report. */
 export interface LocalText {
@@ -192,6 +193,8 @@ export interface FamilyReportModel {
   readonly contact: ContactBlock;
   /** True when some text is shown in English because it has no translation. */
   readonly hasUntranslated: boolean;
+  /** The portfolio work shared with the family (see work-samples.ts); null when none. */
+  readonly workSamples?: WorkSamplesBlock | null;
 }
 
 /**
@@ -205,6 +208,8 @@ export interface FamilyReportOptions {
   readonly periodLevels?: readonly PeriodLevel[];
   /** Each standard's override and what's next, from the mastery engine. */
   readonly engine?: readonly EngineStandard[];
+  /** The "Work samples" section, built by work-samples.ts from the shared portfolio work. */
+  readonly workSamples?: WorkSamplesBlock | null;
 }
 
 const SYMBOLS = ['○', '◔', '◑', '◕', '●'] as const;
@@ -249,6 +254,7 @@ export function buildFamilyReportModel(
         : null,
     home: homeTip(data.student.givenName, standards, t),
     contact: contactBlock(data, t),
+    workSamples: options.workSamples ?? null,
   };
   return { ...model, hasUntranslated: anyUntranslated(model) };
 }

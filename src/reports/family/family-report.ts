@@ -18,6 +18,7 @@ import { directionOf, htmlLangOf, translator, type ReportLang } from '../i18n/in
 import { renderPdf, type PaperSize } from '../pdf.js';
 import {
   buildFamilyReportModel,
+  type FamilyReportModel,
   preferredReportLang,
   type EngineStandard,
   reportScale,
@@ -26,6 +27,7 @@ import {
 } from './family-report.model.js';
 import { renderFamilyReportHtml } from './family-report.view.js';
 import { addDays, resolvePeriod } from './report-period.js';
+import { buildWorkSamples, loadSharedWork } from './work-samples.js';
 
 /** How to make a family report. */
 export interface FamilyReportRequest {
@@ -71,6 +73,19 @@ async function buildReport(
   studentId: string,
   request: FamilyReportRequest,
 ): Promise<{ html: string; lang: ReportLang } | null> {
+  const model = await familyReportModel(db, studentId, request);
+  return model && { html: renderFamilyReportHtml(model), lang: model.lang };
+}
+
+/**
+ * The family report's model (what the page and the PDF show), or null when there is no such
+ * student: for the web app, which shows the report inside its own frame.
+ */
+export async function familyReportModel(
+  db: Kysely<Database>,
+  studentId: string,
+  request: FamilyReportRequest = {},
+): Promise<FamilyReportModel | null> {
   const data = await loadFamilyReportData(db, studentId);
   if (!data) return null;
 
@@ -81,8 +96,11 @@ async function buildReport(
   const periodLevels = await loadPeriodLevels(db, data, period);
 
   const engine = await loadEngineStandards(db, data);
-  const model = buildFamilyReportModel(data, { lang, today, period, periodLevels, engine });
-  return { html: renderFamilyReportHtml(model), lang };
+  // Work samples: a separate section, see work-samples.ts.
+  const shared = await loadSharedWork(db, data.student.id);
+  const workSamples = buildWorkSamples(shared, lang, data.student.givenName);
+  const options = { lang, today, period, periodLevels, engine, workSamples };
+  return buildFamilyReportModel(data, options);
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
   LocalText,
   StandardLine,
 } from './family-report.model.js';
+import { WORK_SAMPLES_CSS, WorkSamplesSection } from './work-samples.view.js';
 
 /** Renders the family report as a whole HTML document. */
 export function renderFamilyReportHtml(model: FamilyReportModel): string {
@@ -37,16 +38,30 @@ const FamilyReportPage: FC<{ model: FamilyReportModel }> = ({ model }) => {
       </head>
       <body>
         <main class="report">
-          <ReportHeader model={model} t={t} />
-          {model.milestoneText && <Milestones model={model} t={t} />}
-          <Legend model={model} t={t} />
-          <Standards model={model} t={t} />
-          {model.home && <Home home={model.home} t={t} />}
-          {model.iep && <Iep iep={model.iep} t={t} colon={labelMark(model.lang)} />}
-          <Contact contact={model.contact} t={t} colon={labelMark(model.lang)} />
+          <FamilyReportSections model={model} />
         </main>
       </body>
     </html>
+  );
+};
+
+/**
+ * The report's content without the document around it: the PDF's page body, and what the web
+ * app shows inside its own frame (with REPORT_CSS scoped to the report).
+ */
+export const FamilyReportSections: FC<{ model: FamilyReportModel }> = ({ model }) => {
+  const t = translator(model.lang);
+  return (
+    <>
+      <ReportHeader model={model} t={t} />
+      {model.milestoneText && <Milestones model={model} t={t} />}
+      <Legend model={model} t={t} />
+      <Standards model={model} t={t} />
+      {model.home && <Home home={model.home} t={t} />}
+      {model.workSamples && <WorkSamplesSection block={model.workSamples} />}
+      {model.iep && <Iep iep={model.iep} t={t} colon={labelMark(model.lang)} />}
+      <Contact contact={model.contact} t={t} colon={labelMark(model.lang)} />
+    </>
   );
 };
 
@@ -472,8 +487,11 @@ function safeColor(color: string): string {
   return /^#[0-9a-f]{3,8}$/i.test(color) ? color : '#e5e5e5';
 }
 
-// Fixed style sheet (no stored data). Logical properties keep right-to-left pages mirrored.
-const REPORT_CSS = `
+/**
+ * The report's fixed style sheet (no stored data). Logical properties keep right-to-left
+ * pages mirrored. The web app serves it scoped to the report's element.
+ */
+export const REPORT_CSS = `
 :root { color: #1a1a1a; background: #fff; }
 * { box-sizing: border-box; }
 body {
@@ -546,7 +564,7 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 :lang(zh-Hans) body { font-family: 'Noto Sans', 'Noto Sans SC', system-ui, sans-serif; }
 @media (max-width: 32rem) {
   .fact { grid-template-columns: 1fr; gap: 0.1rem; }
-  .legend-list li { flex-direction: column; gap: 0.2rem; }
+  .legend-list li { flex-direction: column; align-items: flex-start; gap: 0.2rem; }
   .legend-list .level { flex: none; }
 }
 @page { margin: 16mm 15mm 18mm; }
@@ -560,4 +578,4 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
   .standard, .goal { padding: 0.5rem 0.8rem; margin-bottom: 0.5rem; }
   .fact { padding: 0.1rem 0; }
 }
-`;
+${WORK_SAMPLES_CSS}`;

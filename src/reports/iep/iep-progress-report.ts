@@ -25,6 +25,7 @@ import { renderPdf, type PaperSize } from '../pdf.js';
 import {
   buildIepProgressReportModel,
   type IepProgressReportData,
+  type IepProgressReportModel,
   type IepReportGoal,
   type ReportObjective,
 } from './iep-progress-report.model.js';
@@ -69,6 +70,19 @@ async function buildReport(
   studentId: string,
   request: IepReportRequest,
 ): Promise<{ html: string; lang: ReportLang } | null> {
+  const model = await iepProgressReportModel(db, studentId, request);
+  return model && { html: renderIepProgressReportHtml(model), lang: model.lang };
+}
+
+/**
+ * The report's model (what the page and the PDF show), or null when there is no such
+ * student: for the web app, which shows the report inside its own frame.
+ */
+export async function iepProgressReportModel(
+  db: Db,
+  studentId: string,
+  request: IepReportRequest = {},
+): Promise<IepProgressReportModel | null> {
   const family = await loadFamilyReportData(db, studentId);
   if (!family) return null;
 
@@ -78,8 +92,7 @@ async function buildReport(
   const data = await loadIepProgressReportData(db, family, iep, period);
 
   const lang = request.lang ?? preferredReportLang(family);
-  const model = buildIepProgressReportModel(data, { lang, period, today });
-  return { html: renderIepProgressReportHtml(model), lang };
+  return buildIepProgressReportModel(data, { lang, period, today });
 }
 
 /** The newest plan whose dates overlap the period asked for (or the report day). */

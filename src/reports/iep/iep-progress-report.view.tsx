@@ -24,7 +24,6 @@ export function graphLangOf(lang: ReportLang): GraphLang {
 }
 
 const IepReportPage: FC<{ model: IepProgressReportModel }> = ({ model }) => {
-  const t = translator(model.lang);
   return (
     <html lang={model.htmlLang} dir={model.dir}>
       <head>
@@ -35,28 +34,41 @@ const IepReportPage: FC<{ model: IepProgressReportModel }> = ({ model }) => {
       </head>
       <body>
         <main class="report">
-          <header class="report-header">
-            <h1>{model.title}</h1>
-            {model.school && <p class="meta">{t('family.school', { school: model.school })}</p>}
-            <p class="meta">{model.periodText}</p>
-            <p class="meta">
-              <strong>{model.sentText}</strong>
-            </p>
-            {model.caseManager && <p class="meta">{model.caseManager}</p>}
-            <p class="intro">{model.intro}</p>
-            {model.hasUntranslated && <p class="note">{t('family.untranslated.note')}</p>}
-          </header>
-          {model.goals.length === 0 ? (
-            <p>{t('family.iep.noGoals')}</p>
-          ) : (
-            model.goals.map((goal) => <GoalReport goal={goal} model={model} t={t} />)
-          )}
-          <footer class="closing">
-            <p>{t('family.questions')}</p>
-          </footer>
+          <IepReportSections model={model} />
         </main>
       </body>
     </html>
+  );
+};
+
+/**
+ * The report's content without the document around it: the PDF's page body, and what the web
+ * app shows inside its own frame (with IEP_REPORT_CSS scoped to the report).
+ */
+export const IepReportSections: FC<{ model: IepProgressReportModel }> = ({ model }) => {
+  const t = translator(model.lang);
+  return (
+    <>
+      <header class="report-header">
+        <h1>{model.title}</h1>
+        {model.school && <p class="meta">{t('family.school', { school: model.school })}</p>}
+        <p class="meta">{model.periodText}</p>
+        <p class="meta">
+          <strong>{model.sentText}</strong>
+        </p>
+        {model.caseManager && <p class="meta">{model.caseManager}</p>}
+        <p class="intro">{model.intro}</p>
+        {model.hasUntranslated && <p class="note">{t('family.untranslated.note')}</p>}
+      </header>
+      {model.goals.length === 0 ? (
+        <p>{t('family.iep.noGoals')}</p>
+      ) : (
+        model.goals.map((goal) => <GoalReport goal={goal} model={model} t={t} />)
+      )}
+      <footer class="closing">
+        <p>{t('family.questions')}</p>
+      </footer>
+    </>
   );
 };
 
@@ -154,8 +166,11 @@ const Text: FC<{ text: LocalText; t: Translate }> = ({ text, t }) =>
     <>{text.text}</>
   );
 
-// Fixed style sheet (no stored data). Logical properties keep right-to-left pages mirrored.
-const IEP_REPORT_CSS = `
+/**
+ * The report's fixed style sheet (no stored data). Logical properties keep right-to-left
+ * pages mirrored. The web app serves it scoped to the report's element.
+ */
+export const IEP_REPORT_CSS = `
 :root { color: #1a1a1a; background: #fff; }
 * { box-sizing: border-box; }
 body {

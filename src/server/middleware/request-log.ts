@@ -8,10 +8,11 @@ import { matchedRoutes } from 'hono/route';
 import { logger } from '../../logger.js';
 import type { AppEnv } from '../env.js';
 
-const log = logger('http');
+/** Where request lines go: the http logger, or a test's collector. */
+export type RequestLogSink = Pick<ReturnType<typeof logger>, 'info'>;
 
 /** Sets `requestId` and logs the request once it is answered. */
-export function requestLog(): MiddlewareHandler<AppEnv> {
+export function requestLog(log: RequestLogSink = logger('http')): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();

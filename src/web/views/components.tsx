@@ -39,6 +39,9 @@ export function ScaleLegend(props: { readonly levels: readonly ScaleLevel[] }) {
         <li>
           <span class="badge badge-none">Not enough evidence yet</span>
         </li>
+        <li>
+          <a href="/mastery/how">How levels are calculated</a>
+        </li>
       </ul>
     </div>
   );

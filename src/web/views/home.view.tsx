@@ -1,5 +1,7 @@
 /** The home page of each role: classes, caseload, children, or schools with a student search. */
 import type { ClassSummary, SchoolSummary, StudentSummary } from '../../store/roster.repository.js';
+import type { ServedGoal } from '../../store/access.repository.js';
+import type { Child } from 'hono/jsx';
 import { Layout, type PageFrame } from './layout.js';
 
 /** A teacher's home: the classes they teach. */
@@ -17,11 +19,14 @@ export function SpecialEducatorHome(
   props: PageFrame & {
     readonly caseload: readonly StudentSummary[];
     readonly classes: readonly ClassSummary[];
+    /** Shown first: IEP goals to act on and progress reports due (iep pages). */
+    readonly attention?: Child;
   },
 ) {
   return (
     <Layout {...props} current="home">
       <h1>My caseload and classes</h1>
+      {props.attention}
       <section aria-labelledby="caseload-heading">
         <h2 id="caseload-heading">Caseload</h2>
         <StudentTable students={props.caseload} empty="No students on your caseload yet." />
@@ -61,6 +66,7 @@ export function GuardianHome(
             <p class="card-links">
               <a href={`/students/${child.id}`}>Progress and feedback</a>
               {props.reportHref && <a href={props.reportHref(child.id)}>Family report</a>}
+              <a href={`/students/${child.id}/portfolio`}>Work samples</a>
             </p>
           </li>
         ))}
@@ -75,6 +81,10 @@ export function AdminHome(props: PageFrame & { readonly schools: readonly School
     <Layout {...props} current="home">
       <h1>Schools</h1>
       <StudentSearchForm query="" />
+      <p class="card-links">
+        <a href="/progress-reports">IEP progress reports</a>
+        <a href="/admin/progress-codes">IEP progress codes</a>
+      </p>
       <table class="data-table">
         <caption class="visually-hidden">Schools and their student counts</caption>
         <thead>
@@ -187,5 +197,39 @@ function StudentTable(props: {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A related-service provider's home: the IEP goals they collect data for. */
+export function ProviderHome(props: PageFrame & { readonly goals: readonly ServedGoal[] }) {
+  return (
+    <Layout {...props} current="home">
+      <h1>Goals I serve</h1>
+      {props.goals.length === 0 ? (
+        <p class="empty">No IEP goals name you as a data collector yet.</p>
+      ) : (
+        <table class="data-table">
+          <caption class="visually-hidden">IEP goals you collect data for</caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Goal area</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.goals.map((goal) => (
+              <tr>
+                <td>
+                  {goal.studentFamilyName}, {goal.studentGivenName}
+                </td>
+                <td>
+                  <a href={`/api/goals/${goal.goalId}`}>{goal.area}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
   );
 }

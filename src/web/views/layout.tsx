@@ -4,7 +4,7 @@
  */
 import type { Child } from 'hono/jsx';
 import type { Viewer } from '../../services/auth.service.js';
-import type { Role } from '../../store/schema.js';
+import { pageLanguage, type PageLanguage, type UiTranslate } from '../i18n/index.js';
 
 /** What every page passes to the frame. */
 export interface PageFrame {
@@ -12,34 +12,46 @@ export interface PageFrame {
   readonly viewer: Viewer | null;
   readonly csrfToken: string;
   /** Which navigation item is the current page. */
-  readonly current?: 'home' | 'search';
+  readonly current?:
+    | 'home'
+    | 'search'
+    | 'help'
+    | 'mastery-settings'
+    | 'accounts'
+    | 'account'
+    | 'caseload'
+    | 'language';
+  /** The language the page is written in (its lang, dir and frame words); English if absent. */
+  readonly language?: PageLanguage;
+  /** False for a page that needs no script (the report pages); the scripts load otherwise. */
+  readonly scripts?: boolean;
+  /** Same-origin style sheets the page adds after app.css. */
+  readonly stylesheets?: readonly string[];
 }
 
-const ROLE_NAMES: Record<Role, string> = {
-  admin: 'Administrator',
-  teacher: 'Teacher',
-  special_educator: 'Special educator',
-  guardian: 'Family',
-  student: 'Student',
-};
+const ENGLISH = pageLanguage('en');
 
 /** The whole HTML document around a page's content. */
 export function Layout(props: PageFrame & { readonly children?: Child }) {
   const { title, viewer, csrfToken, current, children } = props;
+  const language = props.language ?? ENGLISH;
+  const t = language.t;
   return (
-    <html lang="en">
+    <html lang={language.htmlLang} dir={language.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
         <title>{`${title} · Trellis`}</title>
         <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/grid.js" defer></script>
+        {props.scripts !== false && <Scripts />}
+        {props.stylesheets?.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
       </head>
       <body hx-headers={JSON.stringify({ 'X-CSRF-Token': csrfToken })}>
         <a class="skip-link" href="#main">
-          Skip to main content
+          {t('frame.skip')}
         </a>
         <header class="site-header">
           <a class="brand" href="/">
@@ -48,16 +60,28 @@ export function Layout(props: PageFrame & { readonly children?: Child }) {
             </span>
             Trellis
           </a>
-          {viewer && <Navigation viewer={viewer} csrfToken={csrfToken} current={current} />}
+          {viewer && <Navigation viewer={viewer} csrfToken={csrfToken} current={current} t={t} />}
         </header>
         <main id="main" tabindex={-1}>
           {children}
         </main>
         <footer class="site-footer">
-          <p>Trellis · mastery-based grading and progress reporting</p>
+          <p>{t('frame.footer')}</p>
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The app's scripts, all same-origin and deferred. */
+function Scripts() {
+  return (
+    <>
+      <script src="/static/htmx.min.js" defer></script>
+      <script src="/static/grid.js" defer></script>
+      <script src="/static/task-grid.js" defer></script>
+      <script src="/static/iep-collect.js" defer></script>
+    </>
   );
 }
 
@@ -65,33 +89,75 @@ function Navigation(props: {
   readonly viewer: Viewer;
   readonly csrfToken: string;
   readonly current: PageFrame['current'];
+  readonly t: UiTranslate;
 }) {
-  const { viewer, csrfToken, current } = props;
+  const { viewer, csrfToken, current, t } = props;
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t('nav.label')} class="main-nav">
       <ul class="nav-list">
         <li>
           <a href="/" aria-current={current === 'home' ? 'page' : undefined}>
-            Home
+            {t('nav.home')}
           </a>
         </li>
         {viewer.role === 'admin' && (
           <li>
             <a href="/admin/students" aria-current={current === 'search' ? 'page' : undefined}>
-              Find a student
+              {t('nav.search')}
             </a>
           </li>
         )}
+        {(viewer.role === 'special_educator' || viewer.role === 'related_service_provider') && (
+          <li>
+            <a href="/caseload" aria-current={current === 'caseload' ? 'page' : undefined}>
+              {t('nav.caseload')}
+            </a>
+          </li>
+        )}
+        {viewer.role === 'admin' && (
+          <li>
+            <a
+              href="/admin/mastery"
+              aria-current={current === 'mastery-settings' ? 'page' : undefined}
+            >
+              {t('nav.masterySettings')}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href="/mastery/how" aria-current={current === 'help' ? 'page' : undefined}>
+            {t('nav.help')}
+          </a>
+        </li>
+        {viewer.role === 'admin' && (
+          <li>
+            <a href="/admin/accounts" aria-current={current === 'accounts' ? 'page' : undefined}>
+              {t('nav.accounts')}
+            </a>
+          </li>
+        )}
+        {viewer.role === 'guardian' && (
+          <li>
+            <a href="/settings/language" aria-current={current === 'language' ? 'page' : undefined}>
+              {t('nav.language')}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href="/account" aria-current={current === 'account' ? 'page' : undefined}>
+            {t('nav.account')}
+          </a>
+        </li>
       </ul>
       <div class="account">
         <span class="who">
           {viewer.displayName}
-          <span class="role">{ROLE_NAMES[viewer.role]}</span>
+          <span class="role">{t(`role.${viewer.role}`)}</span>
         </span>
         <form method="post" action="/sign-out">
           <input type="hidden" name="_csrf" value={csrfToken} />
           <button type="submit" class="button-quiet">
-            Sign out
+            {t('nav.signOut')}
           </button>
         </form>
       </div>

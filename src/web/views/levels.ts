@@ -1,4 +1,5 @@
 /** Reading stored mastery against the proficiency scale for display. */
+import { formatScore as formatDecimal } from '../../domain/scale.js';
 import type { ScaleLevel } from '../../store/gradebook.repository.js';
 
 /** A level as shown: its rank on the scale (1 = lowest) picks the CSS color class. */
@@ -38,10 +39,13 @@ export function formatDay(value: string | null): string {
   return Number.isNaN(date.getTime()) ? value : dayFormat.format(date);
 }
 
-/** A score as shown: whole numbers plain, others to two decimals ("2.75"). */
+/**
+ * A score as shown: whole numbers plain, others to two decimals rounded half up on the decimal
+ * value (the engine's rule: 2.675 shows as "2.68").
+ */
 export function formatScore(score: number | null): string {
   if (score === null) return '—';
-  return Number.isInteger(score) ? String(score) : score.toFixed(2);
+  return Number.isInteger(score) ? String(score) : formatDecimal(score);
 }
 
 /** "1 piece of evidence" / "3 pieces of evidence". */

@@ -1,9 +1,14 @@
 /** The sign-in page. Its one error message never says whether the account exists. */
 import { Layout, type PageFrame } from './layout.js';
 
-/** The sign-in form, with an optional error and the username typed before. */
+/** The sign-in form, with an optional error, the username typed before, and the district button. */
 export function SignInPage(
-  props: PageFrame & { readonly error?: string; readonly username?: string },
+  props: PageFrame & {
+    readonly error?: string;
+    readonly username?: string;
+    /** The label of the district sign-in button; no button when absent. */
+    readonly oidcLabel?: string | null;
+  },
 ) {
   return (
     <Layout {...props}>
@@ -45,6 +50,15 @@ export function SignInPage(
             Sign in
           </button>
         </form>
+        {props.oidcLabel && (
+          <form method="post" action="/sign-in/oidc" class="stack">
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <p class="muted">School staff can also sign in with their district account.</p>
+            <button type="submit" class="button-secondary">
+              {props.oidcLabel}
+            </button>
+          </form>
+        )}
       </section>
     </Layout>
   );

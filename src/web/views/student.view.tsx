@@ -11,6 +11,9 @@ import type {
   StandardSummary,
 } from '../../store/gradebook.repository.js';
 import type { IepSummary } from '../../store/iep.repository.js';
+import type { StudentMasteryPanels } from '../../services/mastery-detail.service.js';
+import { masteryDetailHref } from './mastery-detail.view.js';
+import { MasteryPanels } from './mastery-panels.view.js';
 import type { StudentSummary } from '../../store/roster.repository.js';
 import { LevelBadge, ScaleLegend } from './components.js';
 import { Layout, type PageFrame } from './layout.js';
@@ -22,6 +25,7 @@ import {
   shortCode,
   type ShownLevel,
 } from './levels.js';
+import { RecordLinks } from './record-links.js';
 
 /** Everything the student page shows. */
 export interface StudentPageModel {
@@ -32,6 +36,10 @@ export interface StudentPageModel {
   readonly levels: readonly ScaleLevel[];
   readonly ieps: readonly IepSummary[];
   readonly familyReportHref: string | null;
+  /** The mastery panels (as of a date, rollup, course summary, overrides), when loaded. */
+  readonly panels?: StudentMasteryPanels;
+  /** The "as of" date asked for, or "". */
+  readonly asOfValue?: string;
 }
 
 /** The student page for the viewer's role. */
@@ -53,19 +61,35 @@ export function StudentPage(props: PageFrame & { readonly model: StudentPageMode
             {student.givenName} {student.familyName}
           </h1>
         </div>
-        {model.familyReportHref && (
-          <a class="button-secondary" href={model.familyReportHref}>
-            Family report
+        <div class="actions">
+          {model.familyReportHref && (
+            <a class="button-secondary" href={model.familyReportHref}>
+              Family report
+            </a>
+          )}
+          <a class="button-secondary" href={`/students/${student.id}/portfolio`}>
+            {role === 'guardian' ? 'Work samples' : 'Portfolio'}
           </a>
-        )}
+        </div>
       </div>
+      <RecordLinks role={role} studentId={student.id} />
       {model.ieps.length > 0 && role !== 'student' && <IepSummaryPanel ieps={model.ieps} />}
       <ScaleLegend levels={model.levels} />
+      {model.panels && (
+        <MasteryPanels
+          studentId={student.id}
+          panels={model.panels}
+          levels={model.levels}
+          asOfValue={model.asOfValue ?? ''}
+        />
+      )}
       <section aria-labelledby="standards-heading">
         <h2 id="standards-heading">Standards</h2>
         {model.standards.length === 0 && <p class="empty">No evidence has been recorded yet.</p>}
         {model.standards.map((standard) => (
           <StandardSection
+            studentId={student.id}
+            override={model.panels?.overrides.get(standard.id)}
             standard={standard}
             role={role}
             cell={masteryOf.get(standard.id)}
@@ -85,6 +109,9 @@ function wordingFor(standard: StandardSummary, role: Role): string {
 }
 
 function StandardSection(props: {
+  readonly studentId: string;
+  readonly override:
+    { readonly level: { readonly value: number } | null; readonly stale: boolean } | undefined;
   readonly standard: StandardSummary;
   readonly role: Role;
   readonly cell: MasteryCell | undefined;
@@ -93,7 +120,9 @@ function StandardSection(props: {
 }) {
   const { standard, cell, levels, evidence } = props;
   const count = cell?.evidenceCount ?? 0;
-  const level = count > 0 ? levelFor(levels, cell?.levelValue ?? null) : null;
+  const computed = count > 0 ? levelFor(levels, cell?.levelValue ?? null) : null;
+  const override = props.override;
+  const level = override?.level ? levelFor(levels, override.level.value) : computed;
   const headingId = `standard-${standard.id}-heading`;
   return (
     <article class="panel standard" id={`standard-${standard.id}`} aria-labelledby={headingId}>
@@ -105,7 +134,12 @@ function StandardSection(props: {
         </div>
         <div class="standard-level">
           <LevelBadge level={level} />
+          {override && <span class="tag tag-override">Set by hand</span>}
+          {override?.stale && <span class="tag tag-stale">Out of date</span>}
           <span class="count">{evidenceCountText(count)}</span>
+          <a class="calc-link" href={masteryDetailHref(props.studentId, standard.id)}>
+            How this level is calculated
+          </a>
         </div>
       </header>
       <EvidenceTable evidence={evidence} levels={levels} caption={shortCode(standard.code)} />
@@ -209,6 +243,11 @@ function IepSummaryPanel(props: { readonly ieps: readonly IepSummary[] }) {
               <dd>{iep.setting ?? '—'}</dd>
             </div>
           </dl>
+          <p>
+            <a href={`/students/${iep.student_id}/iep?iep=${iep.id}`}>
+              Open the IEP: goals, graphs, supports and progress reports
+            </a>
+          </p>
           <h3>Goals</h3>
           <ul class="goals">
             {goals.map((goal) => (
