@@ -32,6 +32,11 @@ async function firstGoal(app: E2eApp): Promise<string> {
 const SHOTS: readonly Shot[] = [
   { name: 'gradebook', role: 'teacher', path: (a) => `/classes/${a.demo.mathClassId}` },
   {
+    name: 'gradebook-past-period',
+    role: 'teacher',
+    path: (a) => `/classes/${a.demo.mathClassId}?asOf=2026-10-15`,
+  },
+  {
     name: 'gradebook-cell-dialog',
     role: 'teacher',
     path: (a) => `/classes/${a.demo.mathClassId}`,

@@ -1,14 +1,19 @@
 /**
- * The class view (students-by-standards mastery grid with filters and a summary per standard),
- * a cell opened (its evidence and calculation), and recording evidence in a class. Saving
- * refreshes the student's mastery on that standard and shows the updated grid.
+ * The class view (students-by-standards mastery grid for a period, with filters and a summary
+ * per standard), a cell opened (its evidence and calculation), and recording evidence in a
+ * class. Saving refreshes the student's mastery on that standard and shows the updated grid.
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { recordEvidence } from '../services/evidence.service.js';
+import { choosePeriod, CURRENT_PERIOD, periodsOfClass } from '../services/gradebook-period.js';
 import { loadGradebook } from '../services/gradebook.service.js';
 import { explainMastery } from '../services/mastery.service.js';
-import { listClassStandards, listDefaultScaleLevels } from '../store/gradebook.repository.js';
+import {
+  listClassSessions,
+  listClassStandards,
+  listDefaultScaleLevels,
+} from '../store/gradebook.repository.js';
 import { findClass, listClassStudents } from '../store/roster.repository.js';
 import { listCellEvidence } from '../store/workspace.repository.js';
 import { CellDetail, CellDetailPage } from '../web/views/cell-detail.view.js';
@@ -32,12 +37,23 @@ const optionalText = z
   .max(2000, 'Keep this under 2,000 characters')
   .transform((text) => (text === '' ? null : text));
 
+/**
+ * Whether a day is not after today. A day of grace covers a teacher whose evening is already
+ * tomorrow in UTC; a later date would count as the newest evidence for ever after.
+ */
+function notInTheFuture(day: string): boolean {
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return day <= tomorrow;
+}
+
 /** The record-evidence form. Level values are checked against the scale separately. */
 export const evidenceFormSchema = z.strictObject({
   studentId: z.string().min(1, 'Choose a student'),
   standardId: z.string().min(1, 'Choose a standard'),
   score: z.coerce.number({ error: 'Choose a level' }).finite('Choose a level'),
-  observedOn: z.iso.date({ error: 'Enter the date the work was observed' }),
+  observedOn: z.iso
+    .date({ error: 'Enter the date the work was observed' })
+    .refine(notInTheFuture, 'The date observed cannot be in the future'),
   format: z.enum(EVIDENCE_FORMATS, { error: 'Choose a format' }),
   strength: optionalText.optional().default(''),
   nextStep: optionalText.optional().default(''),
@@ -56,6 +72,12 @@ async function loadClass(c: Context<AppEnv>) {
   return { db, classId, info, students, standards, levels };
 }
 
+/**
+ * The gradebook. `?period=ID` (a session of the class) or `?asOf=YYYY-MM-DD` (a day up to
+ * today) shows mastery as it stood at the end of that period; an unknown period, a malformed
+ * or future date, or both at once answer 400 with the reason on the page and current mastery
+ * below it, so the teacher can choose again.
+ */
 async function showClass(c: Context<AppEnv>): Promise<Response> {
   const db = c.get('store').db;
   const classId = c.req.param('classId') ?? '';
@@ -67,19 +89,28 @@ async function showClass(c: Context<AppEnv>): Promise<Response> {
     iepOnly: c.req.query('iep') === '1',
     littleEvidenceOnly: c.req.query('little') === '1',
   };
-  const gradebook = await loadGradebook(db, classId, filters, today());
+  const periods = periodsOfClass(await listClassSessions(db, classId));
+  const query = { period: c.req.query('period'), asOf: c.req.query('asOf') };
+  const choice = choosePeriod(query, periods, today());
+  const period = choice.ok ? choice.period : CURRENT_PERIOD;
+  const gradebook = await loadGradebook(db, classId, filters, today(), period);
   const [savedStudent, savedStandard] = (c.req.query('saved') ?? '').split('.');
 
   const model = {
     ...gradebook,
     classInfo: info,
     filters,
+    periods,
+    period,
+    periodError: choice.ok ? null : choice.message,
+    today: today(),
     canRecord: await mayRecordInClass(db, requireViewer(c), classId),
     saved:
       savedStudent && savedStandard ? { studentId: savedStudent, standardId: savedStandard } : null,
   };
   await audit(c, 'view', 'class', classId, null);
-  return renderPage(c, <ClassGridPage {...frameOf(c, info.title)} model={model} />);
+  const page = <ClassGridPage {...frameOf(c, info.title)} model={model} />;
+  return renderPage(c, page, choice.ok ? 200 : 400);
 }
 
 /** A gradebook cell opened: the evidence and calculation; a fragment with `?partial=1`. */

@@ -1,13 +1,16 @@
 /**
  * The class gradebook: students by standards with each cell's stored mastery, its marks
  * (override, revision waiting, not enough evidence yet), the filters a teacher can apply, and
- * the class summary per standard (how many students are at each level).
+ * the class summary per standard (how many students are at each level). For a past period the
+ * cells are computed by the mastery engine from the evidence observed by the period's last day.
  */
 import type { Kysely } from 'kysely';
+import { endOf } from '../domain/mastery/as-of.js';
 import {
   listClassStandards,
   listDefaultScaleLevels,
   listMastery,
+  listOverrideSpans,
   type MasteryCell,
   type ScaleLevel,
   type StandardSummary,
@@ -23,6 +26,8 @@ import {
   listStandardParents,
   type CellMarks,
 } from '../store/workspace.repository.js';
+import { asOfDate, CURRENT_PERIOD, type GradebookPeriod } from './gradebook-period.js';
+import { pairsMasteryAsOf } from './mastery.service.js';
 
 type Db = Kysely<Database>;
 
@@ -68,25 +73,26 @@ export interface Gradebook {
   readonly totals: { readonly students: number; readonly standards: number };
 }
 
-/** Loads and filters a class's gradebook as of `today`. */
+/**
+ * Loads and filters a class's gradebook on `today`: current mastery, or for a past period the
+ * students enrolled on its last day with their mastery and override marks as of that day.
+ */
 export async function loadGradebook(
   db: Db,
   classId: string,
   filters: GradebookFilters,
   today: string,
+  period: GradebookPeriod = CURRENT_PERIOD,
 ): Promise<Gradebook> {
-  const allStudents = await listClassStudents(db, classId, today);
+  const asOf = asOfDate(period);
+  const allStudents = await listClassStudents(db, classId, asOf ?? today);
   const allStandards = await listClassStandards(db, classId);
   const iepStudentIds = await studentsWithIep(
     db,
     allStudents.map((s) => s.id),
   );
   const levels = await listDefaultScaleLevels(db);
-  const cells = await listMastery(
-    db,
-    allStudents.map((s) => s.id),
-    allStandards.map((s) => s.id),
-  );
+  const cells = await cellsOf(db, allStudents, allStandards, asOf);
   const { strands, strandOf } = await strandsOf(db, allStandards);
 
   const students = filters.iepOnly
@@ -106,15 +112,53 @@ export async function loadGradebook(
     iepStudentIds,
     cells,
     levels,
-    marks: await listCellMarks(
-      db,
-      students.map((s) => s.id),
-      standards.map((s) => s.id),
-    ),
+    marks: await marksOf(db, students, standards, asOf),
     strands,
     strandOf,
     summary: summary.filter((d) => shownIds.has(d.standardId)),
     totals: { students: allStudents.length, standards: allStandards.length },
+  };
+}
+
+/** Stored mastery for current; for a past day, the engine's result from evidence known then. */
+async function cellsOf(
+  db: Db,
+  students: readonly StudentSummary[],
+  standards: readonly StandardSummary[],
+  asOf: string | null,
+): Promise<MasteryCell[]> {
+  const studentIds = students.map((s) => s.id);
+  const standardIds = standards.map((s) => s.id);
+  if (asOf === null) return listMastery(db, studentIds, standardIds);
+
+  const pairs = studentIds.flatMap((studentId) =>
+    standardIds.map((standardId) => ({ studentId, standardId })),
+  );
+  return pairsMasteryAsOf(db, pairs, asOf);
+}
+
+/**
+ * The cells' marks. For a past day: the overrides in force at its end (set by then, not
+ * cleared by then); a revision waiting to be scored is work of today, so none is marked.
+ */
+async function marksOf(
+  db: Db,
+  students: readonly StudentSummary[],
+  standards: readonly StandardSummary[],
+  asOf: string | null,
+): Promise<CellMarks> {
+  const studentIds = students.map((s) => s.id);
+  const standardIds = standards.map((s) => s.id);
+  if (asOf === null) return listCellMarks(db, studentIds, standardIds);
+
+  const end = endOf(asOf);
+  const spans = await listOverrideSpans(db, studentIds, standardIds);
+  const inForce = spans.filter(
+    (o) => Date.parse(o.setAt) < end && (o.clearedAt === null || Date.parse(o.clearedAt) >= end),
+  );
+  return {
+    overridden: new Set(inForce.map((o) => `${o.studentId}|${o.standardId}`)),
+    revisionWaiting: new Set(),
   };
 }
 

@@ -201,3 +201,86 @@ export async function listDefaultScaleLevels(db: Kysely<Database>): Promise<Scal
     isMastery: row.is_mastery === 1,
   }));
 }
+
+/** An academic session (school year, term, grading period) with both of its dates. */
+export interface SessionSpan {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+/** The sessions a class's period can be chosen from, and the class's own term. */
+export interface ClassSessions {
+  /** The class's term when it has one with both dates, else null. */
+  readonly classTerm: SessionSpan | null;
+  /** Every dated session of the class's school, of its term's organization, or of none. */
+  readonly sessions: readonly SessionSpan[];
+}
+
+/** The dated academic sessions near a class: its own term and those of its school. */
+export async function listClassSessions(
+  db: Kysely<Database>,
+  classId: string,
+): Promise<ClassSessions> {
+  const owner = await db
+    .selectFrom('classes as c')
+    .leftJoin('academic_sessions as s', 's.id', 'c.session_id')
+    .select(['c.school_id as schoolId', 'c.session_id as sessionId', 's.org_id as termOrgId'])
+    .where('c.id', '=', classId)
+    .executeTakeFirst();
+  if (!owner) return { classTerm: null, sessions: [] };
+
+  const orgIds = [owner.schoolId, owner.termOrgId].filter((id): id is string => id !== null);
+  const rows = await db
+    .selectFrom('academic_sessions')
+    .select(['id', 'name', 'kind', 'start_date', 'end_date'])
+    .where((eb) =>
+      eb.or([
+        eb('org_id', 'is', null),
+        ...(orgIds.length > 0 ? [eb('org_id', 'in', orgIds)] : []),
+        ...(owner.sessionId ? [eb('id', '=', owner.sessionId)] : []),
+      ]),
+    )
+    .where('start_date', 'is not', null)
+    .where('end_date', 'is not', null)
+    .execute();
+
+  const sessions = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    startDate: row.start_date ?? '',
+    endDate: row.end_date ?? '',
+  }));
+  return { classTerm: sessions.find((s) => s.id === owner.sessionId) ?? null, sessions };
+}
+
+/** When an override of a student on a standard was set, and cleared if it was. */
+export interface OverrideSpan {
+  readonly studentId: string;
+  readonly standardId: string;
+  readonly setAt: string;
+  readonly clearedAt: string | null;
+}
+
+/** Every override, cleared or not, of the given students on the given standards. */
+export async function listOverrideSpans(
+  db: Kysely<Database>,
+  studentIds: readonly string[],
+  standardIds: readonly string[],
+): Promise<OverrideSpan[]> {
+  if (studentIds.length === 0 || standardIds.length === 0) return [];
+  return db
+    .selectFrom('mastery_overrides')
+    .select([
+      'student_id as studentId',
+      'standard_id as standardId',
+      'set_at as setAt',
+      'cleared_at as clearedAt',
+    ])
+    .where('student_id', 'in', studentIds)
+    .where('standard_id', 'in', standardIds)
+    .execute();
+}

@@ -240,6 +240,19 @@ describe('class grid', () => {
     expect(html).toContain('Enter the date the work was observed');
   });
 
+  it('refuses evidence dated in the future, which would count as the newest for ever', async () => {
+    const browser = await as('teacher');
+    const response = await postForm(app, `/classes/${demo.mathClassId}/evidence`, browser, {
+      studentId: demo.studentIds.s01!,
+      standardId: demo.standardIds['nbt-a1']!,
+      score: '3',
+      observedOn: '2099-01-01',
+      format: 'written',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('The date observed cannot be in the future');
+  });
+
   it('answers 404 when a guardian asks for a class grid', async () => {
     const browser = await as('guardian');
     expect((await get(app, `/classes/${demo.mathClassId}`, browser)).status).toBe(404);

@@ -1,13 +1,19 @@
 /**
- * The class gradebook: students by standards, each cell the student's current mastery as
- * color, symbol and word with the number of pieces of evidence behind it and its marks
- * (override, revision waiting to be scored, not enough evidence yet). An ARIA grid: grid.js
- * moves focus with the arrow keys, Enter opens the cell's evidence and calculation, Escape
- * closes it. Filters and the class summary per standard sit around it.
+ * The class gradebook: students by standards, each cell the student's mastery in the chosen
+ * period (current, or as of a past period's last day) as color, symbol and word with the
+ * number of pieces of evidence behind it and its marks (override, revision waiting to be
+ * scored, not enough evidence yet). An ARIA grid: grid.js moves focus with the arrow keys,
+ * Enter opens the cell's evidence and calculation, Escape closes it. The period choice,
+ * filters and the class summary per standard sit around it; each keeps the others in its links.
  */
+import { periodParams, type GradebookPeriod } from '../../services/gradebook-period.js';
 import type { Gradebook } from '../../services/gradebook.service.js';
 import { LITTLE_EVIDENCE } from '../../services/gradebook.service.js';
-import type { MasteryCell, StandardSummary } from '../../store/gradebook.repository.js';
+import type {
+  MasteryCell,
+  SessionSpan,
+  StandardSummary,
+} from '../../store/gradebook.repository.js';
 import type { StudentSummary } from '../../store/roster.repository.js';
 import { ClassNav } from './class-nav.js';
 import { LevelBadge, ScaleLegend } from './components.js';
@@ -30,6 +36,12 @@ export interface ClassGridModel extends Gradebook {
     readonly iepOnly: boolean;
     readonly littleEvidenceOnly: boolean;
   };
+  /** The sessions offered as periods, earliest first. */
+  readonly periods: readonly SessionSpan[];
+  readonly period: GradebookPeriod;
+  /** Why the period asked for was refused (the page then shows current mastery), or null. */
+  readonly periodError: string | null;
+  readonly today: string;
 }
 
 /** The class page. */
@@ -51,6 +63,13 @@ export function ClassGridPage(props: PageFrame & { readonly model: ClassGridMode
       </div>
       <ClassNav classId={info.id} current="gradebook" canRecord={model.canRecord} />
       <SavedNotice model={model} />
+      {model.periodError && (
+        <p class="alert alert-error" role="alert">
+          {model.periodError}
+        </p>
+      )}
+      <PeriodChooser model={model} />
+      <PeriodNotice period={model.period} />
       <Filters model={model} />
       <ScaleLegend levels={model.levels} />
       <MarkLegend />
@@ -85,13 +104,135 @@ function SavedNotice(props: { readonly model: ClassGridModel }) {
   );
 }
 
+/** The filter fields of the query string: only those set. */
+function filterParams(filters: ClassGridModel['filters']): Record<string, string> {
+  return {
+    ...(filters.strand !== null ? { strand: filters.strand } : {}),
+    ...(filters.iepOnly ? { iep: '1' } : {}),
+    ...(filters.littleEvidenceOnly ? { little: '1' } : {}),
+  };
+}
+
+/** The class page's address with these query fields, e.g. "/classes/c1?period=t1&iep=1". */
+function classHref(classId: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(params).toString();
+  return `/classes/${classId}${query === '' ? '' : `?${query}`}`;
+}
+
+/** Hidden fields that carry query values through a GET form. */
+function HiddenFields(props: { readonly params: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(props.params).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A day as people read it: "2026-10-31" → "31 Oct 2026". */
+function showDay(date: string): string {
+  return dayFormat.format(new Date(`${date}T00:00:00Z`));
+}
+
+function samePeriod(period: GradebookPeriod, sessionId: string | null): boolean {
+  if (sessionId === null) return period.kind === 'current';
+  return period.kind === 'session' && period.session.id === sessionId;
+}
+
+/** Links to current mastery and to each begun session, and a form for any past day. */
+function PeriodChooser(props: { readonly model: ClassGridModel }) {
+  const { model } = props;
+  const classId = model.classInfo.id;
+  const filters = filterParams(model.filters);
+  const begun = model.periods.filter((s) => s.startDate <= model.today);
+  const chosenDay = model.period.kind === 'date' ? model.period.asOf : '';
+  return (
+    <form class="period-chooser panel" method="get" action={`/classes/${classId}`}>
+      <fieldset>
+        <legend>Period</legend>
+        <ul class="period-links" aria-label="Periods of this class">
+          <li>
+            <a
+              href={classHref(classId, filters)}
+              aria-current={samePeriod(model.period, null) ? 'true' : undefined}
+            >
+              Current
+            </a>
+          </li>
+          {begun.map((session) => (
+            <li>
+              <a
+                href={classHref(classId, { period: session.id, ...filters })}
+                aria-current={samePeriod(model.period, session.id) ? 'true' : undefined}
+              >
+                {session.name}: {showDay(session.startDate)} to {showDay(session.endDate)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <HiddenFields params={filters} />
+        <div class="period-fields">
+          <div class="field">
+            <label for="period-as-of">Or mastery as of a day</label>
+            <input type="date" id="period-as-of" name="asOf" value={chosenDay} max={model.today} />
+          </div>
+          <div class="field field-button">
+            <button type="submit" class="button-secondary">
+              Show that day
+            </button>
+          </div>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** What a past period's cells mean; nothing for current. */
+function PeriodNotice(props: { readonly period: GradebookPeriod }) {
+  const { period } = props;
+  if (period.kind === 'current') return null;
+  const when =
+    period.kind === 'session'
+      ? `${period.session.name}, as of ${showDay(period.asOf)}`
+      : `As of ${showDay(period.asOf)}`;
+  return (
+    <p class="period-notice" role="status">
+      <strong>{when}.</strong> Each level is calculated from the evidence observed by the end of
+      that day (whenever it was entered), with today's calculation method and scale. Marks show the
+      overrides in force then.
+    </p>
+  );
+}
+
+/** The caption's first sentence: what the cells show. */
+function gridSubject(period: GradebookPeriod): string {
+  switch (period.kind) {
+    case 'current':
+      return 'Current mastery';
+    case 'session':
+      return `Mastery in ${period.session.name} as of ${showDay(period.asOf)}`;
+    case 'date':
+      return `Mastery as of ${showDay(period.asOf)}`;
+  }
+}
+
 function Filters(props: { readonly model: ClassGridModel }) {
   const { model } = props;
   const { filters } = model;
   const filtered = filters.strand !== null || filters.iepOnly || filters.littleEvidenceOnly;
+  const kept = periodParams(model.period);
   return (
     <form class="filters panel" method="get" action={`/classes/${model.classInfo.id}`}>
       <h2 class="visually-hidden">Filters</h2>
+      <HiddenFields params={kept} />
       <div class="field">
         <label for="filter-strand">Strand or unit</label>
         <select id="filter-strand" name="strand">
@@ -125,7 +266,7 @@ function Filters(props: { readonly model: ClassGridModel }) {
           Apply filters
         </button>
         {filtered && (
-          <a class="button-quiet" href={`/classes/${model.classInfo.id}`}>
+          <a class="button-quiet" href={classHref(model.classInfo.id, kept)}>
             Clear filters
           </a>
         )}
@@ -181,8 +322,8 @@ function Grid(props: { readonly model: ClassGridModel }) {
         aria-colcount={model.standards.length + 1}
       >
         <caption id="grid-caption">
-          Current mastery by student and standard. Each cell shows the level and how much evidence
-          it rests on.
+          {gridSubject(model.period)} by student and standard. Each cell shows the level and how
+          much evidence it rests on.
           <span id="grid-help" class="grid-help">
             Arrow keys move between cells; Enter opens a cell's evidence; Escape closes it.
           </span>

@@ -223,7 +223,7 @@ export function ProviderHome(props: PageFrame & { readonly goals: readonly Serve
                   {goal.studentFamilyName}, {goal.studentGivenName}
                 </td>
                 <td>
-                  <a href={`/api/goals/${goal.goalId}`}>{goal.area}</a>
+                  <a href={`/goals/${goal.goalId}`}>{goal.area}</a>
                 </td>
               </tr>
             ))}
