@@ -174,6 +174,24 @@ describe('IEP progress report PDF', () => {
   });
 });
 
+describe('IEP progress graph in the PDF', () => {
+  it('prints the Arabic graph’s legend and axis in Arabic, not in English', async () => {
+    const pdf = async (lang: ReportLang): Promise<Buffer> =>
+      (await iepProgressReportPdf(store.db, ines.studentId, { today: '2026-11-20', lang }))!;
+    const en = await pdfText(await pdf('en'));
+    const text = await pdfText(await pdf('ar'), false);
+
+    expect(en).toContain('Data Goal line Trend Projection Criterion');
+    for (const english of ['Data', 'Goal line', 'Trend', 'Date', 'Decision', 'in English)']) {
+      expect(text).not.toContain(english);
+    }
+    expect(text).toContain('خط الهدف');
+    expect(text).toContain('البيانات');
+    expect(text).toContain('المعيار ≥');
+    expect(text.replace(/ /g, '')).toContain('ديسمبر');
+  });
+});
+
 describe('report pages and accessibility', () => {
   let browser: Browser;
   const axeSource = fs.readFileSync(

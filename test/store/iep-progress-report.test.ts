@@ -54,7 +54,7 @@ describe('IEP progress report', () => {
     expect(html).toContain('role="img"');
   });
 
-  it('writes Arabic right to left, the graph left to right and marked as English', async () => {
+  it('writes Arabic right to left and the graph left to right with its words in Arabic', async () => {
     const html = (await iepProgressReportHtml(store.db, seed.studentId, {
       lang: 'ar',
       today: '2026-11-20',
@@ -65,6 +65,12 @@ describe('IEP progress report', () => {
     expect(text).toContain('رمز التقدم تقدم جيد');
     expect(text).toContain('توجد 8 قياسات لهذه الفترة.');
     expect(text).toContain('(بالإنجليزية)');
+    expect(html).toContain('<figure class="graph" lang="ar" dir="ltr">');
+    expect(html).not.toContain('<figcaption');
+    expect(html).toContain('<th scope="col">التاريخ</th>');
+    expect(html).toMatch(
+      /<g class="legend"[^>]*>.*>\u2067البيانات\u2069<\/text>.*>\u2067خط الهدف\u2069<\/text>/,
+    );
   });
 
   it('uses the guardian’s language and the period asked for', async () => {

@@ -7,13 +7,17 @@
  * projection: dotted; criterion: dash-dot; phase change: solid vertical line with a label).
  * A measured 0 is drawn as a dot (lifted clear of the axis line); a day without data breaks the
  * data line. Pure: the input is the goalProgress result, the output a string.
+ *
+ * Its words, numbers and dates are in any report language (progress-graph.words.ts, Intl); the
+ * drawing runs left to right in every language, Arabic included, because time runs that way on
+ * its axis. Stored text (area, unit, phase labels) is drawn as given.
  */
 import type { FC } from 'hono/jsx';
 import type { Sentences } from '../../domain/criterion/criterion-sentence.js';
 import { weeksBetween } from '../../domain/progress/dates.js';
-import type { GapReason } from '../../domain/progress/data-collection.js';
-import { valueAt } from '../../domain/progress/goal-line.js';
+import { valueAt, type WeeklyLine } from '../../domain/progress/goal-line.js';
 import type { GoalProgress } from '../../services/progress-monitoring.service.js';
+import { directionOf, htmlLangOf, labelMark, translator } from '../i18n/index.js';
 import {
   GRAPH_SIZES,
   dataRuns,
@@ -26,9 +30,14 @@ import {
   type GraphSpan,
   type XY,
 } from './progress-graph.layout.js';
+import {
+  DECISION_WORDS,
+  GRAPH_WORDS,
+  type DecisionWords,
+  type GraphLang,
+} from './progress-graph.words.js';
 
-/** The languages graph text is written in. */
-export type GraphLang = keyof Sentences;
+export type { GraphLang } from './progress-graph.words.js';
 
 /** How to draw a graph. */
 export interface GraphOptions {
@@ -88,9 +97,11 @@ export const ProgressGraph: FC<{ progress: GoalProgress; options?: GraphOptions 
       width={width}
       height={height}
       role="img"
+      lang={htmlLangOf(lang)}
+      direction="ltr"
       aria-labelledby={`${id}-title ${id}-desc`}
       class="progress-graph"
-      font-family="'Noto Sans', 'DejaVu Sans', sans-serif"
+      font-family="'Noto Sans', 'Noto Sans Arabic', 'Noto Sans SC', 'DejaVu Sans', sans-serif"
       font-size="12"
       style="max-width: 100%; height: auto"
     >
@@ -108,9 +119,9 @@ export const ProgressGraph: FC<{ progress: GoalProgress; options?: GraphOptions 
       </defs>
       <rect x="0" y="0" width={width} height={height} fill="#ffffff" />
       <text x={frame.left} y="20" font-size="14" font-weight="bold" fill="#111111">
-        {decisionHeading(progress, lang)}
+        {isolated(decisionHeading(progress, lang), lang)}
       </text>
-      <YAxis frame={frame} progress={progress} />
+      <YAxis frame={frame} progress={progress} lang={lang} />
       <XAxis frame={frame} lang={lang} />
       <g clip-path={`url(#${id}-plot)`}>
         <PhaseLines frame={frame} progress={progress} />
@@ -126,7 +137,11 @@ export const ProgressGraph: FC<{ progress: GoalProgress; options?: GraphOptions 
   );
 };
 
-const YAxis: FC<{ frame: Frame; progress: GoalProgress }> = ({ frame, progress }) => (
+const YAxis: FC<{ frame: Frame; progress: GoalProgress; lang: GraphLang }> = ({
+  frame,
+  progress,
+  lang,
+}) => (
   <g class="y-axis">
     {yTicks(frame.yMax, frame.yStep).map((value) => (
       <g>
@@ -139,7 +154,7 @@ const YAxis: FC<{ frame: Frame; progress: GoalProgress }> = ({ frame, progress }
           stroke-width="1"
         />
         <text x={frame.left - 8} y={frame.y(value) + 4} text-anchor="end" fill={COLORS.axis}>
-          {formatNumber(value, 'en')}
+          {formatNumber(value, lang)}
         </text>
       </g>
     ))}
@@ -173,7 +188,7 @@ const XAxis: FC<{ frame: Frame; lang: GraphLang }> = ({ frame, lang }) => (
           stroke={COLORS.axis}
         />
         <text x={frame.x(date)} y={frame.bottom + 18} text-anchor="middle" fill={COLORS.axis}>
-          {shortDate(date, lang)}
+          {isolated(shortDate(date, lang), lang)}
         </text>
       </g>
     ))}
@@ -183,7 +198,7 @@ const XAxis: FC<{ frame: Frame; lang: GraphLang }> = ({ frame, lang }) => (
       text-anchor="middle"
       fill={COLORS.axis}
     >
-      {TEXT[lang].dateAxis}
+      {isolated(GRAPH_WORDS[lang].dateAxis, lang)}
     </text>
   </g>
 );
@@ -326,7 +341,7 @@ const CriterionLabel: FC<{ frame: Frame; progress: GoalProgress; lang: GraphLang
       font-size="11"
       {...HALO}
     >
-      {`${TEXT[lang].criterion} ${bound} ${formatNumber(threshold, lang)}`}
+      {isolated(`${GRAPH_WORDS[lang].criterion} ${bound} ${formatNumber(threshold, lang)}`, lang)}
     </text>
   );
 };
@@ -378,7 +393,7 @@ const Legend: FC<{ frame: Frame; progress: GoalProgress; lang: GraphLang; height
   lang,
   height,
 }) => {
-  const text = TEXT[lang];
+  const text = GRAPH_WORDS[lang];
   const items: Array<{ label: string; sample: (x: number, y: number) => unknown }> = [
     { label: text.data, sample: dataSample },
     { label: text.goalLine, sample: lineSample(COLORS.goal, '2', '8 5') },
@@ -402,7 +417,7 @@ const Legend: FC<{ frame: Frame; progress: GoalProgress; lang: GraphLang; height
         <g>
           {items[index]!.sample(x, y - 4)}
           <text x={x + 30} y={y} fill={COLORS.axis}>
-            {items[index]!.label}
+            {isolated(items[index]!.label, lang)}
           </text>
         </g>
       ))}
@@ -412,12 +427,12 @@ const Legend: FC<{ frame: Frame; progress: GoalProgress; lang: GraphLang; height
 
 /**
  * Places legend entries left to right under the axis title, starting a second row when the
- * next entry would run past the right edge. Label widths are estimated at 6.3 px a character
- * (11 px Noto Sans), which errs on the wide side.
+ * next entry would run past the right edge. In every language the entries run left to right,
+ * like the rest of the drawing.
  */
 function legendPlaces(labels: readonly string[], frame: Frame, height: number): XY[] {
   const rowWidth = frame.right - 16;
-  const widths = labels.map((label) => 30 + label.length * 6.3 + 20);
+  const widths = labels.map((label) => 30 + labelWidth(label) + 20);
   const rows = widths.reduce((total, w) => total + w, 0) > rowWidth ? 2 : 1;
   const places: XY[] = [];
   let x = 16;
@@ -431,6 +446,16 @@ function legendPlaces(labels: readonly string[], frame: Frame, height: number): 
     x += width;
   }
   return places;
+}
+
+/**
+ * A label's estimated width at 11 px: 6.3 px a character, 11 px for a Chinese character (they
+ * are square). Errs on the wide side.
+ *
+ * Example: labelWidth("Goal line") = 9 × 6.3 = 56.7; labelWidth("目标线") = 3 × 11 = 33.
+ */
+function labelWidth(label: string): number {
+  return [...label].reduce((sum, char) => sum + (/\p{Script=Han}/u.test(char) ? 11 : 6.3), 0);
 }
 
 function dataSample(x: number, y: number): unknown {
@@ -468,15 +493,15 @@ export const ProgressTable: FC<{ progress: GoalProgress; options?: GraphOptions 
   options = {},
 }) => {
   const lang = options.lang ?? 'en';
-  const text = TEXT[lang];
+  const text = GRAPH_WORDS[lang];
   const weeks = (date: string): number => weeksBetween(progress.goal.baseline.date, date);
   return (
     <table class="progress-table">
-      <caption>{`${graphTitle(progress, lang)}: ${text.tableCaption}`}</caption>
+      <caption>{`${graphTitle(progress, lang)}${labelMark(lang)}${text.tableCaption}`}</caption>
       <thead>
         <tr>
           <th scope="col">{text.dateAxis}</th>
-          <th scope="col">{`${text.value} (${progress.goal.unitLabel})`}</th>
+          <th scope="col">{`${text.value}${text.paren(progress.goal.unitLabel)}`}</th>
           <th scope="col">{text.goalLine}</th>
           <th scope="col">{text.trend}</th>
           <th scope="col">{text.phaseColumn}</th>
@@ -509,12 +534,14 @@ function trendCell(progress: GoalProgress, date: string, lang: GraphLang): strin
 
 function phaseOf(progress: GoalProgress, date: string, lang: GraphLang): string {
   const phase = progress.phaseChanges.filter((p) => p.date <= date).at(-1);
-  return phase ? phase.label : TEXT[lang].firstPhase;
+  return phase ? phase.label : GRAPH_WORDS[lang].firstPhase;
 }
 
 /** The graph's title: the goal's area and what is measured. */
 export function graphTitle(progress: GoalProgress, lang: GraphLang): string {
-  return `${progress.goal.area}: ${TEXT[lang].titleTail} (${progress.goal.unitLabel})`;
+  const words = GRAPH_WORDS[lang];
+  const unit = words.paren(progress.goal.unitLabel);
+  return `${progress.goal.area}${labelMark(lang)}${words.titleTail}${unit}`;
 }
 
 /**
@@ -522,86 +549,141 @@ export function graphTitle(progress: GoalProgress, lang: GraphLang): string {
  * the decision with its rule, and the criterion.
  */
 export function graphDescription(progress: GoalProgress, lang: GraphLang): string {
+  const words = GRAPH_WORDS[lang];
+  const decision = `${decisionHeading(progress, lang)}${words.stop}`;
   return [
     goalSentence(progress, lang),
     dataSentence(progress, lang),
     trendSentence(progress, lang),
     phaseSentence(progress, lang),
-    `${decisionHeading(progress, lang)}. ${progress.decision.why[lang]}`,
+    `${decision}${words.sentenceGap}${decisionWords(progress, lang).why}`,
     criterionSentence(progress, lang),
   ]
     .filter((part) => part !== '')
-    .join(' ');
+    .join(words.sentenceGap);
 }
 
-/** "Decision (4-point rule): Continue the intervention". */
+/** "Decision (4-point rule): Continue the intervention"; "决策（4点规则）：继续当前的干预方法". */
 function decisionHeading(progress: GoalProgress, lang: GraphLang): string {
-  const { ruleName, label } = progress.decision;
-  return `${TEXT[lang].decision} (${ruleName[lang]}): ${label[lang]}`;
+  const words = GRAPH_WORDS[lang];
+  const { ruleName, label } = decisionWords(progress, lang);
+  return `${words.decision}${words.paren(ruleName)}${labelMark(lang)}${label}`;
+}
+
+/**
+ * The decision's rule name, label and reason in `lang`: the domain's own sentences in English
+ * and Spanish, else written from the decision's parts (rule, points used, slopes, direction).
+ */
+export function decisionWords(
+  progress: GoalProgress,
+  lang: GraphLang,
+): { readonly ruleName: string; readonly label: string; readonly why: string } {
+  const { decision } = progress;
+  if (lang === 'en' || lang === 'es') {
+    return {
+      ruleName: decision.ruleName[lang],
+      label: decision.label[lang],
+      why: decision.why[lang],
+    };
+  }
+
+  const words = DECISION_WORDS[lang];
+  return {
+    ruleName: words.ruleName(decision.rule),
+    label: words.labels[decision.value],
+    why: decisionReason(progress, words, lang),
+  };
+}
+
+function decisionReason(progress: GoalProgress, words: DecisionWords, lang: GraphLang): string {
+  const { value, rule, pointsUsed } = progress.decision;
+  const needed = rule.kind === 'consecutive' ? rule.points : rule.minPoints;
+  if (value === 'insufficient_data') return words.tooFewReason(pointsUsed, needed);
+
+  if (rule.kind === 'trend') {
+    const slope = (line: WeeklyLine | null): string => signed(line?.slopePerWeek ?? 0, lang);
+    return words.trendReason(value, slope(progress.trend), slope(progress.goalLine));
+  }
+  const goodIsAbove = progress.goal.direction === 'increase';
+  return words.pointsReason(value, needed, (value === 'raise_goal') === goodIsAbove);
 }
 
 function goalSentence(progress: GoalProgress, lang: GraphLang): string {
   const { baseline, target } = progress.goal;
-  const from = formatNumber(baseline.value, lang);
-  const to = formatNumber(target.value, lang);
-  const slope = formatNumber(progress.goalLine.slopePerWeek, lang);
-  const [start, end] = [longDate(baseline.date, lang), longDate(target.date, lang)];
-  return lang === 'en'
-    ? `Baseline ${from} on ${start}; goal ${to} by ${end} ` +
-        `(the goal line changes by ${slope} per week).`
-    : `Línea base ${from} el ${start}; meta ${to} para el ${end} ` +
-        `(la línea de meta cambia ${slope} por semana).`;
+  return GRAPH_WORDS[lang].goalSentence({
+    from: formatNumber(baseline.value, lang),
+    start: longDate(baseline.date, lang),
+    to: formatNumber(target.value, lang),
+    end: longDate(target.date, lang),
+    slope: formatNumber(progress.goalLine.slopePerWeek, lang),
+  });
 }
 
 function dataSentence(progress: GoalProgress, lang: GraphLang): string {
+  const words = GRAPH_WORDS[lang];
   const points = progress.points;
-  if (points.length === 0) return lang === 'en' ? 'No data yet.' : 'Todavía no hay datos.';
+  if (points.length === 0) return words.noData;
 
-  const gaps = progress.sessions.filter((s) => s.value.kind === 'gap').length;
-  const zeros = points.filter((p) => p.value === 0).length;
-  const first = longDate(points[0]!.date, lang);
+  const gapCount = progress.sessions.filter((s) => s.value.kind === 'gap').length;
   const last = points.at(-1)!;
-  const [lastDate, latest] = [longDate(last.date, lang), formatNumber(last.value, lang)];
-  return lang === 'en'
-    ? `${points.length} data points from ${first} to ${lastDate}, the latest ${latest}; ` +
-        `${zeros} at zero; ${gaps} ${gaps === 1 ? 'session' : 'sessions'} without data.`
-    : `${points.length} datos del ${first} al ${lastDate}, el último ${latest}; ` +
-        `${zeros} en cero; ${gaps} ${gaps === 1 ? 'sesión' : 'sesiones'} sin datos.`;
+  return words.dataSentence({
+    count: formatNumber(points.length, lang),
+    first: longDate(points[0]!.date, lang),
+    last: longDate(last.date, lang),
+    latest: formatNumber(last.value, lang),
+    zeros: formatNumber(points.filter((p) => p.value === 0).length, lang),
+    gaps: formatNumber(gapCount, lang),
+    gapCount,
+  });
 }
 
 function trendSentence(progress: GoalProgress, lang: GraphLang): string {
-  if (!progress.trend || progress.projectedAtGoalDate === null) {
-    return lang === 'en'
-      ? 'Not enough points for a trend line yet.'
-      : 'Todavía no hay suficientes puntos para una línea de tendencia.';
-  }
+  const words = GRAPH_WORDS[lang];
+  if (!progress.trend || progress.projectedAtGoalDate === null) return words.noTrend;
+
   const slope = formatNumber(progress.trend.slopePerWeek, lang);
-  const projected = formatNumber(progress.projectedAtGoalDate, lang);
-  return lang === 'en'
-    ? `Trend: ${slope} per week, projected to reach ${projected} by the goal date.`
-    : `Tendencia: ${slope} por semana; proyección de ${projected} para la fecha de la meta.`;
+  return words.trendSentence(slope, formatNumber(progress.projectedAtGoalDate, lang));
 }
 
 function phaseSentence(progress: GoalProgress, lang: GraphLang): string {
   if (progress.phaseChanges.length === 0) return '';
+  const words = GRAPH_WORDS[lang];
   const list = progress.phaseChanges
-    .map((p) => `${longDate(p.date, lang)} (${p.label})`)
-    .join(', ');
-  return lang === 'en'
-    ? `Intervention changed on ${list}; the trend uses the points from the latest change.`
-    : `Cambio de intervención el ${list}; la tendencia usa los puntos desde el último cambio.`;
+    .map((p) => `${longDate(p.date, lang)}${words.paren(p.label)}`)
+    .join(words.listSeparator);
+  return words.phaseSentence(list);
 }
 
+/**
+ * The criterion and whether it is met. Its sentence and shortfall are written by the domain in
+ * English and Spanish only; in the other languages they are shown in English and marked so.
+ */
 function criterionSentence(progress: GoalProgress, lang: GraphLang): string {
   const criterion = progress.criterion;
   if (!criterion) return '';
-  const head = `${TEXT[lang].criterion}: ${criterion.sentence[lang]}`;
-  if (criterion.met) {
-    const on = longDate(criterion.metOn!, lang);
-    return lang === 'en' ? `${head}; met on ${on}.` : `${head}; cumplido el ${on}.`;
-  }
-  const notMet = lang === 'en' ? 'not met yet' : 'todavía no se cumple';
-  return `${head}; ${notMet}: ${criterion.shortfall?.[lang] ?? ''}.`;
+
+  const words = GRAPH_WORDS[lang];
+  const colon = labelMark(lang);
+  const head = `${words.criterion}${colon}${domainSentence(criterion.sentence, lang)}`;
+  const status = criterion.met
+    ? words.metOn(longDate(criterion.metOn!, lang))
+    : `${words.notMet}${colon}${criterion.shortfall ? domainSentence(criterion.shortfall, lang) : ''}`;
+  return `${head}${words.semicolon}${status}${words.stop}`;
+}
+
+/** A domain sentence in `lang`, or in English marked "(in English)" in that language. */
+function domainSentence(sentences: Sentences, lang: GraphLang): string {
+  if (lang === 'en' || lang === 'es') return sentences[lang];
+  return `${sentences.en}${GRAPH_WORDS[lang].paren(translator(lang)('family.untranslated'))}`;
+}
+
+/**
+ * Drawn text of a right-to-left language wrapped in a right-to-left isolate (U+2067 … U+2069),
+ * so it reads right to left inside the left-to-right drawing: "7 سبتمبر" keeps its day on the
+ * right. Other languages' text is returned as it is.
+ */
+export function isolated(text: string, lang: GraphLang): string {
+  return directionOf(lang) === 'rtl' ? `\u2067${text}\u2069` : text;
 }
 
 function shortDate(date: string, lang: GraphLang): string {
@@ -622,6 +704,14 @@ function formatNumber(value: number, lang: GraphLang): string {
   );
 }
 
+/** A slope with its sign, as the domain writes it in reasons: "+1.25", "-0.5", "0". */
+function signed(value: number, lang: GraphLang): string {
+  return new Intl.NumberFormat(lang, {
+    maximumFractionDigits: 2,
+    signDisplay: 'exceptZero',
+  }).format(value);
+}
+
 function fixed(value: number): string {
   return value.toFixed(1);
 }
@@ -635,70 +725,3 @@ function diamond(x: number, y: number, r: number): string {
   ];
   return `M${corners.map(([cx, cy]) => `${fixed(cx)} ${fixed(cy)}`).join(' L')} Z`;
 }
-
-const TEXT: Readonly<
-  Record<
-    GraphLang,
-    {
-      readonly decision: string;
-      readonly dateAxis: string;
-      readonly data: string;
-      readonly goalLine: string;
-      readonly trend: string;
-      readonly projection: string;
-      readonly criterion: string;
-      readonly phase: string;
-      readonly phaseColumn: string;
-      readonly firstPhase: string;
-      readonly value: string;
-      readonly tableCaption: string;
-      readonly titleTail: string;
-      readonly gaps: Readonly<Record<GapReason, string>>;
-    }
-  >
-> = {
-  en: {
-    decision: 'Decision',
-    dateAxis: 'Date',
-    data: 'Data',
-    goalLine: 'Goal line',
-    trend: 'Trend',
-    projection: 'Projection',
-    criterion: 'Criterion',
-    phase: 'Phase change',
-    phaseColumn: 'Phase',
-    firstPhase: 'First phase',
-    value: 'Value',
-    tableCaption: 'data table',
-    titleTail: 'progress toward the goal',
-    gaps: {
-      no_data: 'No data',
-      no_trials: 'No data (no trials)',
-      no_observation_time: 'No data (not observed)',
-      no_intervals_observed: 'No data (no intervals observed)',
-      no_probes: 'No data (no probes)',
-    },
-  },
-  es: {
-    decision: 'Decisión',
-    dateAxis: 'Fecha',
-    data: 'Datos',
-    goalLine: 'Línea de meta',
-    trend: 'Tendencia',
-    projection: 'Proyección',
-    criterion: 'Criterio',
-    phase: 'Cambio de fase',
-    phaseColumn: 'Fase',
-    firstPhase: 'Primera fase',
-    value: 'Valor',
-    tableCaption: 'tabla de datos',
-    titleTail: 'progreso hacia la meta',
-    gaps: {
-      no_data: 'Sin datos',
-      no_trials: 'Sin datos (sin ensayos)',
-      no_observation_time: 'Sin datos (sin observación)',
-      no_intervals_observed: 'Sin datos (sin intervalos observados)',
-      no_probes: 'Sin datos (sin pruebas)',
-    },
-  },
-};

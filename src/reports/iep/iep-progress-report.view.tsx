@@ -2,12 +2,13 @@
  * The IEP progress report page: one template for the screen and the PDF. Each goal is a
  * section with how progress was measured, the period's data in words, the progress graph
  * (with its data table), the progress code and its meaning, the team's narrative and the
- * short-term steps. The graph is drawn left to right in every language, as time runs on its
- * axis; its words are English or Spanish, and marked as English in the other languages.
+ * short-term steps. The graph's words are in the report's language; it is drawn left to right
+ * in every language, as time runs on its axis.
  */
 import type { FC } from 'hono/jsx';
-import { ProgressGraph, ProgressTable, type GraphLang } from '../charts/progress-graph.js';
-import { labelMark, translator, type ReportLang, type Translate } from '../i18n/index.js';
+import type { GoalProgress } from '../../services/progress-monitoring.service.js';
+import { ProgressGraph, ProgressTable } from '../charts/progress-graph.js';
+import { labelMark, translator, type Translate } from '../i18n/index.js';
 import type { LocalText } from '../family/family-report.model.js';
 import type { GoalSection, IepProgressReportModel } from './iep-progress-report.model.js';
 
@@ -16,11 +17,6 @@ export function renderIepProgressReportHtml(model: IepProgressReportModel): stri
   const page = <IepReportPage model={model} />;
   if (page instanceof Promise) throw new Error('the IEP report template must be synchronous');
   return `<!doctype html>\n${page.toString()}`;
-}
-
-/** The language the graph's words are in: the report's when the graph speaks it. */
-export function graphLangOf(lang: ReportLang): GraphLang {
-  return lang === 'es' ? 'es' : 'en';
 }
 
 const IepReportPage: FC<{ model: IepProgressReportModel }> = ({ model }) => {
@@ -78,7 +74,6 @@ const GoalReport: FC<{ goal: GoalSection; model: IepProgressReportModel; t: Tran
   t,
 }) => {
   const colon = labelMark(model.lang);
-  const graphLang = graphLangOf(model.lang);
   return (
     <section class="goal" aria-labelledby={`goal-${goal.id}-title`}>
       <h2 id={`goal-${goal.id}-title`}>
@@ -101,19 +96,19 @@ const GoalReport: FC<{ goal: GoalSection; model: IepProgressReportModel; t: Tran
         ))}
       </ul>
       {goal.progress ? (
-        <figure class="graph" lang={graphLang} dir="ltr">
+        <figure class="graph" lang={model.htmlLang} dir="ltr">
           <div class="graph-picture">
             <ProgressGraph
-              progress={goal.progress}
-              options={{ lang: graphLang, size: 'pdf', idPrefix: `graph-${goal.id}` }}
+              progress={withReportTexts(goal.progress, goal)}
+              options={{ lang: model.lang, size: 'pdf', idPrefix: `graph-${goal.id}` }}
             />
           </div>
-          {graphLang !== model.lang && (
-            <figcaption lang={model.htmlLang} dir={model.dir} class="untranslated">
-              ({t('family.untranslated')})
-            </figcaption>
-          )}
-          <ProgressTable progress={goal.progress} options={{ lang: graphLang }} />
+          <div dir={model.dir}>
+            <ProgressTable
+              progress={withReportTexts(goal.progress, goal)}
+              options={{ lang: model.lang }}
+            />
+          </div>
         </figure>
       ) : (
         <p>{t('iep.graph.none')}</p>
@@ -152,6 +147,17 @@ const GoalReport: FC<{ goal: GoalSection; model: IepProgressReportModel; t: Tran
     </section>
   );
 };
+
+/**
+ * The goal's progress with its area and unit as the report shows them: the stored translation
+ * when there is one, else the stored English (marked beside "How progress was measured").
+ */
+function withReportTexts(progress: GoalProgress, goal: GoalSection): GoalProgress {
+  return {
+    ...progress,
+    goal: { ...progress.goal, area: goal.area.text, unitLabel: goal.unit.text },
+  };
+}
 
 /** Text in its own language; English in another report is marked "(in English)". */
 const Text: FC<{ text: LocalText; t: Translate }> = ({ text, t }) =>

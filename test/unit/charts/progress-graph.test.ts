@@ -9,9 +9,12 @@ import {
   yTicks,
 } from '../../../src/reports/charts/progress-graph.layout.js';
 import {
+  decisionWords,
   graphDescription,
+  isolated,
   renderProgressGraph,
   renderProgressTable,
+  type GraphLang,
 } from '../../../src/reports/charts/progress-graph.js';
 import {
   decisionView,
@@ -98,6 +101,24 @@ function session(date: string, value: SessionValue): GoalProgress['sessions'][nu
   return { date, sessionId: value.kind === 'gap' ? null : `s-${date}`, value };
 }
 
+/** The call-out graph with every value divided by 10, so the y ticks are tenths. */
+function tenthsProgress(): GoalProgress {
+  const progress = callOutProgress();
+  const tenth = (value: SessionValue): SessionValue =>
+    value.kind === 'measured' ? { ...value, value: value.value / 10 } : value;
+  return {
+    ...progress,
+    goal: { ...progress.goal, baseline: { ...progress.goal.baseline, value: 0.6 } },
+    sessions: progress.sessions.map((s) => ({ ...s, value: tenth(s.value) })),
+    points: progress.points.map((p) => ({ ...p, value: p.value / 10 })),
+    goalLine: { slopePerWeek: -0.05, valueAtBaseline: 0.6 },
+    trend: null,
+    trendSpan: null,
+    projectedAtGoalDate: null,
+    criterion: null,
+  };
+}
+
 const ZERO_POINT =
   /<circle class="data-point" data-date="2026-09-21" data-value="0" cx="[\d.]+" cy="([\d.]+)"/;
 
@@ -179,6 +200,97 @@ describe('progress graph', () => {
     const progress = callOutProgress([{ date: '2026-10-12', label: '<script>x</script>' }]);
     expect(renderProgressGraph(progress)).not.toContain('<script>');
     expect(renderProgressTable(progress)).toContain('&lt;script&gt;');
+  });
+});
+
+describe('progress graph in every report language', () => {
+  const legends: ReadonlyArray<readonly [GraphLang, readonly string[], string, string]> = [
+    ['en', ['Data', 'Goal line', 'Trend', 'Projection', 'Criterion'], 'Sep 21', 'Date'],
+    ['es', ['Datos', 'Línea de meta', 'Tendencia', 'Proyección', 'Criterio'], '21 sept', 'Fecha'],
+    ['vi', ['Dữ liệu', 'Đường mục tiêu', 'Xu hướng', 'Dự báo', 'Tiêu chí'], '21 thg 9', 'Ngày'],
+    ['zh', ['数据', '目标线', '趋势', '预测', '标准'], '9月21日', '日期'],
+    ['ar', ['البيانات', 'خط الهدف', 'الاتجاه', 'التوقع', 'المعيار'], '21 سبتمبر', 'التاريخ'],
+  ];
+
+  it.each(legends)('writes the %s legend, axis title and tick dates', (lang, words, tick, axis) => {
+    const svg = renderProgressGraph(callOutProgress(), { lang });
+    const legend = /<g class="legend"[^>]*>([\s\S]*?)<\/g><\/svg>/.exec(svg)![1]!;
+    const labels = [...legend.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+    expect(labels).toEqual(words.map((word) => isolated(word, lang)));
+    expect(svg).toContain(`>${isolated(tick, lang)}</text>`);
+    expect(svg).toContain(`>${isolated(axis, lang)}</text>`);
+    expect(svg).toContain(`lang="${lang === 'zh' ? 'zh-Hans' : lang}" direction="ltr"`);
+  });
+
+  it('writes the title, decision and table headers in Vietnamese, Chinese and Arabic', () => {
+    const progress = callOutProgress();
+    const vi = renderProgressGraph(progress, { lang: 'vi' });
+    const zh = renderProgressGraph(progress, { lang: 'zh' });
+    const ar = renderProgressGraph(progress, { lang: 'ar' });
+
+    expect(vi).toContain('Behavior: tiến bộ hướng tới mục tiêu (call-outs per lesson)</title>');
+    expect(zh).toContain('Behavior：达成目标的进展（call-outs per lesson）</title>');
+    expect(ar).toContain('Behavior: التقدم نحو الهدف (call-outs per lesson)</title>');
+    expect(vi).toMatch(/Quyết định \(quy tắc 4 điểm\): /);
+    expect(zh).toMatch(/决策（4点规则）：/);
+    expect(ar).toContain('>\u2067القرار (قاعدة 4 نقاط متتالية): مواصلة التدخل\u2069</text>');
+    expect(renderProgressTable(progress, { lang: 'zh' })).toContain(
+      '<th scope="col">日期</th><th scope="col">数值（call-outs per lesson）</th>' +
+        '<th scope="col">目标线</th><th scope="col">趋势</th><th scope="col">阶段</th>',
+    );
+    expect(renderProgressTable(progress, { lang: 'ar' })).toContain(
+      '<tr class="gap"><th scope="row">28‏/09‏/2026</th><td>لا توجد بيانات</td>',
+    );
+  });
+
+  it('formats y-axis ticks in the language: a decimal comma in Spanish and Vietnamese', () => {
+    const progress = tenthsProgress();
+    const ticks = (lang: GraphLang): string[] => {
+      const axis = /<g class="y-axis">([\s\S]*?)<\/g><line/.exec(
+        renderProgressGraph(progress, { lang }),
+      )![1]!;
+      return [...axis.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    };
+    const expected = (lang: GraphLang): string[] =>
+      [0, 0.2, 0.4, 0.6, 0.8].map((n) => new Intl.NumberFormat(lang).format(n));
+
+    expect(ticks('en')).toEqual(['0', '0.2', '0.4', '0.6', '0.8']);
+    expect(ticks('es')).toEqual(['0', '0,2', '0,4', '0,6', '0,8']);
+    expect(ticks('vi')).toEqual(['0', '0,2', '0,4', '0,6', '0,8']);
+    for (const lang of ['zh', 'ar'] as const) expect(ticks(lang)).toEqual(expected(lang));
+  });
+
+  it('describes the graph with no English left but the marked criterion sentence', () => {
+    const zh = graphDescription(callOutProgress(), 'zh');
+    const ar = graphDescription(callOutProgress(), 'ar');
+
+    expect(zh).toContain(
+      '从2026年9月14日到2026年10月19日共有5个数据点，最近一次为2；1个为零；1次课没有数据。',
+    );
+    expect(zh).toContain(
+      '标准：at most 1 occurrence in 3 consecutive sessions（英文）；尚未达到：',
+    );
+    expect(ar).toContain('آخر 4 نقاط ليست كلها على جانب واحد من خط الهدف.');
+    expect(ar).toContain('at most 1 occurrence in 3 consecutive sessions (بالإنجليزية)');
+    expect(ar.replace(/[\w ]+\(بالإنجليزية\)/g, '')).not.toMatch(/[a-z]/i);
+    expect(zh.replace(/[\w ]+（英文）/g, '')).not.toMatch(/[a-z]/i);
+  });
+
+  it('writes the decision reason for the trend rule from its slopes', () => {
+    const base = callOutProgress();
+    const progress: GoalProgress = {
+      ...base,
+      decision: {
+        ...base.decision,
+        value: 'change_intervention',
+        rule: { kind: 'trend', minPoints: 8 },
+      },
+    };
+    expect(decisionWords(progress, 'zh').why).toMatch(
+      /^趋势（每周[-+]\d+(\.\d+)?）比目标线（每周-0\.5）更平缓。$/,
+    );
+    expect(decisionWords(progress, 'ar').ruleName).toBe('قاعدة الاتجاه (8 نقاط على الأقل)');
   });
 });
 
