@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { logger } from './logger.js';
 import { createApp } from './server/app.js';
-import { DEMO_SIGN_INS, seedDemoSchool } from './services/demo-school.js';
+import { demoSignInLines, seedDemoSchool } from './services/demo-school.js';
 import { migrate, openStore, type Store } from './store/database.js';
 import { countOrganizations } from './store/roster.repository.js';
 
@@ -57,9 +57,7 @@ function printBanner(port: number, seeded: boolean): void {
     ...(seeded ? ['The synthetic demo school was loaded into the new database.'] : []),
     '',
     'Demo sign-ins (username / password):',
-    ...DEMO_SIGN_INS.map(
-      (s) => `  ${s.role.padEnd(24)} ${s.username.padEnd(9)} / ${s.password.padEnd(24)} (${s.who})`,
-    ),
+    ...demoSignInLines(),
     '',
     'Press Ctrl+C to stop.',
     '',

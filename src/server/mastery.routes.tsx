@@ -95,14 +95,16 @@ async function showDetail(
   const db = c.get('store').db;
   const { studentId, standardId } = pairOf(c);
   const student = await findStudent(db, studentId);
-  const detail = student ? await masteryDetail(db, studentId, standardId) : null;
+  const audience = audienceOf(viewer.role);
+  const releasedOnly = audience !== 'staff';
+  const detail = student ? await masteryDetail(db, studentId, standardId, { releasedOnly }) : null;
   if (!student || !detail) throw new AppError('not_found');
 
   await audit(c, 'view', 'mastery', standardId, studentId);
   const model = {
     student,
     detail,
-    audience: audienceOf(viewer.role),
+    audience,
     canChange: STAFF_ROLES.includes(viewer.role),
     notice: DETAIL_NOTICES[c.req.query('done') ?? ''] ?? null,
     errors,

@@ -90,6 +90,27 @@ export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
   },
 ];
 
+/**
+ * The demo sign-ins as the start-up banner prints them, one line each, every column padded to
+ * its longest entry so the columns line up whatever the names are.
+ *
+ * Example: usernames "admin" and "parent-es" give a username column 9 wide, so the lines read
+ * "  administrator  admin     / ..." and "  parent (Spanish)  parent-es / ...".
+ */
+export function demoSignInLines(signIns: readonly DemoSignIn[] = DEMO_SIGN_INS): string[] {
+  const width = (pick: (s: DemoSignIn) => string) =>
+    Math.max(...signIns.map((s) => pick(s).length));
+  const [role, username, password] = [
+    width((s) => s.role),
+    width((s) => s.username),
+    width((s) => s.password),
+  ];
+  return signIns.map(
+    (s) =>
+      `  ${s.role.padEnd(role)}  ${s.username.padEnd(username)} / ${s.password.padEnd(password)}  (${s.who})`,
+  );
+}
+
 const TERM = { start: '2026-08-31', end: '2026-12-18' } as const;
 const GUARDIAN_CHILD = 's02';
 const OTHER_FAMILY_CHILD = 's05';

@@ -20,6 +20,7 @@ import {
   type EvidenceDetail,
   type StandardInfo,
 } from '../store/mastery-web.repository.js';
+import { listUnreleasedEvidenceIds } from '../store/records.repository.js';
 import type { Database } from '../store/schema.js';
 import {
   courseSummaryFor,
@@ -51,16 +52,26 @@ export interface MasteryDetail {
   readonly nextLevel: ScaleLevel | null;
 }
 
-/** The detail of a student's mastery on a standard; null when the standard does not exist. */
+/**
+ * The detail of a student's mastery on a standard; null when the standard does not exist.
+ * With `releasedOnly` (a student or family reader) the evidence staff have not released is
+ * left out of the list and of the calculation, as if not recorded yet, and the staff's reasons
+ * for setting evidence aside are dropped.
+ */
 export async function masteryDetail(
   db: Db,
   studentId: string,
   standardId: string,
+  options: { readonly releasedOnly?: boolean } = {},
 ): Promise<MasteryDetail | null> {
   const [standard] = await findStandards(db, [standardId]);
   if (!standard) return null;
 
-  const explained = await explainMastery(db, studentId, standardId);
+  const leaveOut = options.releasedOnly
+    ? await listUnreleasedEvidenceIds(db, studentId)
+    : new Set<number>();
+  const withoutReasons = options.releasedOnly === true;
+  const explained = await explainMastery(db, studentId, standardId, { leaveOut, withoutReasons });
   const details = new Map(
     (await listPairEvidence(db, studentId, standardId)).map((d) => [d.id, d]),
   );

@@ -180,6 +180,17 @@ export interface MasteryExplained {
   readonly override: OverrideStatus | null;
 }
 
+/** How explainMastery reads the evidence. */
+export interface ExplainOptions {
+  /**
+   * Evidence ids to leave out as if never recorded: the evidence staff have not released, for
+   * a student or family reader, so the level shows no result held back.
+   */
+  readonly leaveOut?: ReadonlySet<number>;
+  /** True to drop the staff's reasons for setting evidence aside (a staff-only field). */
+  readonly withoutReasons?: boolean;
+}
+
 /**
  * Explains a student's level on a standard: the ordered evidence (counted, superseded,
  * excluded), the method, the steps, the score and level, what's next, and any override.
@@ -188,16 +199,21 @@ export async function explainMastery(
   db: Db,
   studentId: string,
   standardId: string,
+  options: ExplainOptions = {},
 ): Promise<MasteryExplained> {
   const settings = await loadSettings(db);
   const [input] = await loadPairInputs(db, [{ studentId, standardId }]);
   if (!input) throw new Error('loadPairInputs returned no input for a requested pair');
 
+  const leaveOut = options.leaveOut ?? new Set<number>();
+  const items = input.items
+    .filter((item) => !leaveOut.has(item.id))
+    .map((item) => (options.withoutReasons ? { ...item, exclusionReason: null } : item));
   const { scale, policy } = resolve(input, settings);
-  const computation = computeMastery(input.items, policy, scale);
+  const computation = computeMastery(items, policy, scale);
   const next = whatNext(computation.scores, policy, boundsOf(scale));
   const current = currentOverride(await loadOverridesOf(db, studentId), standardId);
-  const override = current && overrideStatus(toDomainOverride(current), input.items, scale);
+  const override = current && overrideStatus(toDomainOverride(current), items, scale);
   const explanation = explainComputation(computation, scale, { whatNext: next, override });
 
   return {
@@ -250,6 +266,50 @@ export async function masteryAsOf(
       override: overrideOnDate(overrides, input.pair.standardId, date),
     };
   });
+}
+
+/** One pair's mastery as it stood at the end of a date, shaped like a stored result. */
+export interface PairOnDate extends StudentStandard {
+  readonly score: number | null;
+  readonly levelValue: number | null;
+  /** The pieces of evidence that counted by then (superseded and excluded ones left out). */
+  readonly evidenceCount: number;
+  readonly method: string;
+}
+
+/**
+ * The mastery of many pairs as it stood at the end of `date`, each computed by the engine from
+ * the evidence known by then (see `knownBy`) under the current policy and scale. Reads in a
+ * few queries per 500 pairs; pairs with no evidence known by then are left out, as they have
+ * no stored result either.
+ *
+ * Example: scores 2 (Oct 1) and 4 (Nov 20) under the mean, as of 2026-10-31, give score 2
+ * from 1 piece of evidence.
+ */
+export async function pairsMasteryAsOf(
+  db: Db,
+  pairs: ReadonlyArray<StudentStandard>,
+  date: string,
+): Promise<PairOnDate[]> {
+  const settings = await loadSettings(db);
+  const results: PairOnDate[] = [];
+  for (const chunk of chunked(dedupe(pairs))) {
+    for (const input of await loadPairInputs(db, chunk)) {
+      const known = input.items.filter((item) => knownBy(item, date));
+      if (known.length === 0) continue;
+
+      const { scale, policy } = resolve(input, settings);
+      const computation = computeMastery(known, policy, scale);
+      results.push({
+        ...input.pair,
+        score: computation.score,
+        levelValue: computation.level?.value ?? null,
+        evidenceCount: computation.scores.length,
+        method: policy.method,
+      });
+    }
+  }
+  return results;
 }
 
 /** A teacher's override to store. */

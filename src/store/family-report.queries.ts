@@ -282,13 +282,17 @@ interface EvidenceRow {
   readonly next_step: string | null;
 }
 
-/** The student's evidence that counts (not excluded), oldest first; no date counts as oldest. */
+/**
+ * The student's evidence that counts (not excluded) and that staff have released, oldest
+ * first; no date counts as oldest.
+ */
 async function loadEvidence(db: Db, studentId: string): Promise<EvidenceRow[]> {
   const rows = await db
     .selectFrom('evidence')
     .select(['id', 'standard_id', 'score', 'observed_at', 'strength', 'next_step'])
     .where('student_id', '=', studentId)
     .where('excluded', '=', 0)
+    .where('released', '=', 1)
     .execute();
   return rows.sort(byObservation);
 }
@@ -458,7 +462,10 @@ async function loadScales(db: Db): Promise<ScopedScale[]> {
   return [...scales.values()];
 }
 
-/** The student's IEPs, newest first, each with its goals in a stable order. */
+/**
+ * The student's IEPs, newest first, each with the goals of its current version (not those an
+ * amendment ended) in a stable order.
+ */
 async function loadIeps(db: Db, studentId: string): Promise<ReportIep[]> {
   const ieps = await db
     .selectFrom('ieps')
@@ -478,6 +485,7 @@ async function loadIeps(db: Db, studentId: string): Promise<ReportIep[]> {
       'in',
       ieps.map((iep) => iep.id),
     )
+    .where('ended_in_version_id', 'is', null)
     .execute();
   goals.sort((a, b) => compareText(a.area, b.area) || compareText(a.id, b.id));
 

@@ -35,6 +35,14 @@ export interface GoalPageModel {
   readonly canCollect: boolean;
 }
 
+/**
+ * The case manager's full page of an IEP goal (criterion, decision rule, sessions, reports),
+ * linked from the data-collection pages.
+ */
+export function fullGoalHref(goalId: string): string {
+  return `/iep-goals/${goalId}`;
+}
+
 /** The goal page. */
 export function GoalPage(props: PageFrame & { readonly model: GoalPageModel }) {
   const { model } = props;
@@ -46,11 +54,16 @@ export function GoalPage(props: PageFrame & { readonly model: GoalPageModel }) {
       </p>
       <div class="page-head">
         <h1>{goal.area}</h1>
-        {model.canCollect && goal.collectionType && (
-          <a class="button-primary" href={`/goals/${goal.id}/collect`}>
-            Collect data
+        <div class="actions">
+          {model.canCollect && goal.collectionType && (
+            <a class="button-primary" href={`/goals/${goal.id}/collect`}>
+              Collect data
+            </a>
+          )}
+          <a class="button-secondary" href={fullGoalHref(goal.id)}>
+            Full goal page
           </a>
-        )}
+        </div>
       </div>
       {model.notice && (
         <p class="alert alert-success" role="status">
@@ -197,7 +210,8 @@ export function CollectPage(props: PageFrame & { readonly model: CollectModel })
     <Layout {...props}>
       <div class="collect">
         <p class="eyebrow">
-          <a href={`/goals/${goal.id}`}>{model.studentName} · graph</a>
+          <a href={`/goals/${goal.id}`}>{model.studentName} · graph</a> ·{' '}
+          <a href={fullGoalHref(goal.id)}>Full goal page</a>
         </p>
         <h1>
           {model.studentName}: {goal.area}

@@ -64,7 +64,7 @@ export function IepGoalPage(props: PageFrame & { readonly model: IepGoalModel })
         <h1>{goal.area}</h1>
         {model.collectHref && (
           <a class="button-primary" href={model.collectHref}>
-            Enter a data session
+            Collect data
           </a>
         )}
       </div>

@@ -10,6 +10,7 @@ import { COLLECTION_TYPE_NAMES } from '../../services/iep-pages.service.js';
 import type { ProgressReportRow } from '../../store/iep-records.repository.js';
 import { Layout, type PageFrame } from './layout.js';
 import { formatDay } from './levels.js';
+import { iepProgressHref } from './progress-report.view.js';
 
 /** How much of the IEP the viewer sees. */
 export type IepReading = 'manager' | 'staff' | 'family';
@@ -53,6 +54,11 @@ export function IepPage(props: PageFrame & { readonly model: IepPageModel }) {
             : 'Individualized education program'}
         </h1>
         {model.canEdit && <ManagerActions model={model} />}
+        {!model.canEdit && model.reading !== 'family' && model.overview && (
+          <a class="button-secondary" href={iepProgressHref(model.studentId)}>
+            IEP progress report
+          </a>
+        )}
       </div>
       {model.notice && (
         <p class="alert alert-success" role="status">
@@ -102,6 +108,9 @@ function ManagerActions(props: { readonly model: IepPageModel }) {
       </a>
       <a class="button-secondary" href={`${base}/${iep}/gas`}>
         Goal attainment scaling
+      </a>
+      <a class="button-secondary" href={iepProgressHref(model.studentId)}>
+        IEP progress report
       </a>
     </div>
   );

@@ -260,7 +260,7 @@ function EvidenceRow(props: {
         )}
       </td>
       <td>
-        <StatusText line={line} />
+        <StatusText line={line} staff={model.audience === 'staff'} />
       </td>
       {model.canChange && (
         <td>
@@ -271,7 +271,8 @@ function EvidenceRow(props: {
   );
 }
 
-function StatusText(props: { readonly line: EvidenceLine }) {
+/** Whether a piece of evidence counted; the reason for setting it aside is for staff only. */
+function StatusText(props: { readonly line: EvidenceLine; readonly staff: boolean }) {
   const { line } = props;
   switch (line.status) {
     case 'counted':
@@ -287,7 +288,7 @@ function StatusText(props: { readonly line: EvidenceLine }) {
       return (
         <span class="status status-muted">
           Set aside, not counted
-          {line.item.exclusionReason ? `: ${line.item.exclusionReason}` : ''}
+          {props.staff && line.item.exclusionReason ? `: ${line.item.exclusionReason}` : ''}
         </span>
       );
     case 'no_score':

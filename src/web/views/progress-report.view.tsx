@@ -23,14 +23,20 @@ export const RULE_WORDS: Readonly<Record<ProgressCodeRule, string>> = {
   criterion_met: 'the mastery criterion was met by the end of the period',
   no_data_in_period: 'no data point falls in the period',
   worse_than_baseline: "the period's median is on the wrong side of the baseline",
-  decision_rule: "the decision rule's answer at the end of the period",
+  decision_rule: 'the decision rule pointed to it at the end of the period',
   goal_line: "too few points for the decision rule: the period's median against the goal line",
 };
 
-/** A problem shown next to one goal's form, with the values sent. */
+/** One problem of the confirm form in plain words, with the field it is about (if any). */
+export interface ReportFieldProblem {
+  readonly field: 'code' | 'reason' | 'narrative' | null;
+  readonly message: string;
+}
+
+/** The problems shown next to one goal's form, all at once, with the values sent. */
 export interface ReportFormProblem {
   readonly goalId: string;
-  readonly message: string;
+  readonly problems: readonly ReportFieldProblem[];
   readonly values: Readonly<Record<string, string>>;
 }
 
@@ -53,7 +59,8 @@ export function ProgressPeriodPage(props: PageFrame & { readonly page: PeriodPag
   return (
     <Layout {...props}>
       <p class="eyebrow">
-        <a href={`/students/${page.studentId}/iep?iep=${page.iepId}`}>{page.studentName} · IEP</a>
+        <a href={`/students/${page.studentId}/iep?iep=${page.iepId}`}>{page.studentName} · IEP</a> ·{' '}
+        <a href={iepProgressHref(page.studentId)}>IEP progress report for the family</a>
       </p>
       <h1>Progress report{model.period ? `: ${model.period.name}` : ''}</h1>
       {page.notice && (
@@ -130,7 +137,7 @@ function GoalReport(props: {
       {g.suggestion && (
         <p>
           <strong>Suggested: {g.suggestion.label}</strong>{' '}
-          <span class="muted">(because {RULE_WORDS[g.suggestion.rule]})</span>
+          <span class="muted">(because {suggestionReason(g)})</span>
         </p>
       )}
       {g.summary && (
@@ -176,6 +183,22 @@ function GoalReport(props: {
   );
 }
 
+/**
+ * Why the code was suggested, in words; for the decision rule also what it decided.
+ * Example: "the 4-point rule decided “Continue the intervention” at the end of the period:
+ * the last 4 points are not all on one side of the goal line".
+ */
+function suggestionReason(g: PeriodModel['goals'][number]): string {
+  const rule = g.suggestion?.rule;
+  if (rule === undefined) return '';
+  if (rule !== 'decision_rule' || !g.progress) return RULE_WORDS[rule];
+
+  const d = g.progress.decision;
+  const why = d.why.en.replace(/\.$/, '');
+  const reason = why.charAt(0).toLowerCase() + why.slice(1);
+  return `the ${d.ruleName.en} decided “${d.label.en}” at the end of the period: ${reason}`;
+}
+
 function round(value: number | null): string {
   return value === null ? '—' : String(Math.round(value * 10) / 10);
 }
@@ -191,19 +214,28 @@ function ConfirmForm(props: {
   const values = problem?.values ?? {};
   const chosen = values.code ?? g.report?.confirmed_code ?? g.suggestion?.districtCode ?? '';
   const id = (name: string) => `${name}-${g.goal.id.slice(0, 8)}`;
+  const about = (field: ReportFieldProblem['field']) =>
+    problem?.problems.filter((p) => p.field === field) ?? [];
+  const invalid = (field: ReportFieldProblem['field']) => about(field).length > 0 || undefined;
   return (
     <form method="post" action={props.action} class="stack iep-confirm">
       <input type="hidden" name="_csrf" value={props.csrfToken} />
       <input type="hidden" name="period" value={page.model.period?.id ?? ''} />
       {g.report && <input type="hidden" name="expectedVersion" value={String(g.report.version)} />}
       {problem && (
-        <p class="alert alert-error" role="alert" id={id('problem')}>
-          {problem.message}
-        </p>
+        <div class="alert alert-error" role="alert" id={id('problem')}>
+          <p>Not saved. Please fix:</p>
+          <ul>
+            {problem.problems.map((p) => (
+              <li>{p.field ? <a href={`#${id(p.field)}`}>{p.message}</a> : p.message}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div class="field">
         <label for={id('code')}>Progress code</label>
-        <select id={id('code')} name="code">
+        <FieldErrors problems={about('code')} />
+        <select id={id('code')} name="code" aria-invalid={invalid('code')}>
           {page.model.codes.map((c) => (
             <option value={c.code} selected={c.code === chosen}>
               {c.label}
@@ -217,17 +249,25 @@ function ConfirmForm(props: {
         <p class="hint" id={id('reason-hint')}>
           Needed only when you choose a code other than the suggested one.
         </p>
+        <FieldErrors problems={about('reason')} />
         <input
           type="text"
           id={id('reason')}
           name="reason"
           value={values.reason ?? g.report?.override_reason ?? ''}
           aria-describedby={id('reason-hint')}
+          aria-invalid={invalid('reason')}
         />
       </div>
       <div class="field">
         <label for={id('narrative')}>Narrative for the family</label>
-        <textarea id={id('narrative')} name="narrative" rows={3}>
+        <FieldErrors problems={about('narrative')} />
+        <textarea
+          id={id('narrative')}
+          name="narrative"
+          rows={3}
+          aria-invalid={invalid('narrative')}
+        >
           {values.narrative ?? g.report?.narrative ?? ''}
         </textarea>
       </div>
@@ -236,6 +276,16 @@ function ConfirmForm(props: {
         <span class="visually-hidden">: {g.goal.area}</span>
       </button>
     </form>
+  );
+}
+
+function FieldErrors(props: { readonly problems: readonly ReportFieldProblem[] }) {
+  return (
+    <>
+      {props.problems.map((p) => (
+        <p class="field-error">{p.message}</p>
+      ))}
+    </>
   );
 }
 
@@ -260,6 +310,11 @@ export function ReportsListPage(props: PageFrame & { readonly model: ReportsList
       <ReportTable id="sent" title={`Sent (${model.sent.length})`} rows={model.sent} />
     </Layout>
   );
+}
+
+/** The periodic IEP progress report of a student as the family gets it (page and PDF). */
+export function iepProgressHref(studentId: string): string {
+  return `/students/${studentId}/iep-progress`;
 }
 
 function reportHref(r: ReportLine): string {
@@ -295,7 +350,12 @@ function ReportTable(props: {
                     <a href={reportHref(r)}>{r.studentName}</a>
                   </th>
                   <td>{r.area}</td>
-                  <td>{r.period.name}</td>
+                  <td>
+                    {r.period.name}{' '}
+                    <a href={iepProgressHref(r.studentId)}>
+                      IEP progress report<span class="visually-hidden"> of {r.studentName}</span>
+                    </a>
+                  </td>
                   <td class="nowrap">{formatDay(r.period.dueDate)}</td>
                   <td>
                     {r.status === 'sent'

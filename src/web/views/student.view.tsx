@@ -75,7 +75,7 @@ export function StudentPage(props: PageFrame & { readonly model: StudentPageMode
       <RecordLinks role={role} studentId={student.id} />
       {model.ieps.length > 0 && role !== 'student' && <IepSummaryPanel ieps={model.ieps} />}
       <ScaleLegend levels={model.levels} />
-      {model.panels && (
+      {model.panels && isStaff(role) && (
         <MasteryPanels
           studentId={student.id}
           panels={model.panels}
@@ -100,6 +100,11 @@ export function StudentPage(props: PageFrame & { readonly model: StudentPageMode
       </section>
     </Layout>
   );
+}
+
+/** Staff see the staff panels and staff-only fields; a student or family does not. */
+function isStaff(role: Role): boolean {
+  return role !== 'student' && role !== 'guardian';
 }
 
 function wordingFor(standard: StandardSummary, role: Role): string {
@@ -142,7 +147,12 @@ function StandardSection(props: {
           </a>
         </div>
       </header>
-      <EvidenceTable evidence={evidence} levels={levels} caption={shortCode(standard.code)} />
+      <EvidenceTable
+        evidence={evidence}
+        levels={levels}
+        caption={shortCode(standard.code)}
+        staff={isStaff(props.role)}
+      />
     </article>
   );
 }
@@ -151,6 +161,7 @@ function EvidenceTable(props: {
   readonly evidence: readonly EvidenceEntry[];
   readonly levels: readonly ScaleLevel[];
   readonly caption: string;
+  readonly staff: boolean;
 }) {
   const revised = new Set(props.evidence.map((e) => e.revisesId).filter((id) => id !== null));
   return (
@@ -170,6 +181,7 @@ function EvidenceTable(props: {
             entry={entry}
             level={levelFor(props.levels, entry.score)}
             superseded={revised.has(entry.id)}
+            staff={props.staff}
           />
         ))}
       </tbody>
@@ -181,6 +193,7 @@ function EvidenceRow(props: {
   readonly entry: EvidenceEntry;
   readonly level: ShownLevel | null;
   readonly superseded: boolean;
+  readonly staff: boolean;
 }) {
   const { entry, level, superseded } = props;
   return (
@@ -207,7 +220,7 @@ function EvidenceRow(props: {
             <strong>Next step:</strong> {entry.nextStep}
           </p>
         )}
-        {entry.supports && (
+        {props.staff && entry.supports && (
           <p>
             <strong>Supports:</strong> {entry.supports}
           </p>
