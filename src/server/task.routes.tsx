@@ -19,7 +19,12 @@ import {
   type SaveOutcome,
 } from '../services/task-scoring.service.js';
 import { listClassStandards, listDefaultScaleLevels } from '../store/gradebook.repository.js';
-import { findClass, listClassStudents, studentsWithIep } from '../store/roster.repository.js';
+import {
+  findClass,
+  listClassStudents,
+  studentsWithIep,
+  type StudentSummary,
+} from '../store/roster.repository.js';
 import {
   addComment,
   findClassTask,
@@ -303,8 +308,11 @@ async function saveAttemptRoute(c: Context<AppEnv>): Promise<Response> {
   );
   const parsed = attemptFormSchema.safeParse(fields);
   if (!parsed.success) return invalidSave(c, problemsByField(parsed.error));
-  if (!levels.ok) return invalidSave(c, { [levels.field]: levels.message });
-  await requireStudentInClass(c, classId, parsed.data.studentId);
+  const student = await requireStudentInClass(c, classId, parsed.data.studentId);
+  if (!levels.ok) {
+    const name = `${student.givenName} ${student.familyName}`;
+    return invalidSave(c, { [levels.field]: `${levels.message} for ${name}` });
+  }
 
   const { version, ...input } = parsed.data;
   const outcome = await saveAttempt(
@@ -357,12 +365,14 @@ async function answerSave(
   return showScoring(c, { studentId: input.studentId, sent, current: outcome.current });
 }
 
+/**
+ * A save refused for bad input. The JSON answer carries the problems as sentences for the
+ * teacher, without internal field names; `fields` keeps which field each problem belongs to.
+ */
 function invalidSave(c: Context<AppEnv>, errors: Record<string, string>): Response {
   if (wantsJsonAnswer(c)) {
-    const message = Object.entries(errors)
-      .map(([field, problem]) => `${field}: ${problem}`)
-      .join('; ');
-    return c.json({ error: { code: 'invalid_input', message } }, 400);
+    const message = Object.values(errors).join('; ');
+    return c.json({ error: { code: 'invalid_input', message, fields: errors } }, 400);
   }
   throw new AppError('invalid_input', Object.values(errors).join(' '));
 }
@@ -389,9 +399,11 @@ async function requireStudentInClass(
   c: Context<AppEnv>,
   classId: string,
   studentId: string,
-): Promise<void> {
+): Promise<StudentSummary> {
   const students = await listClassStudents(c.get('store').db, classId, today());
-  if (!students.some((s) => s.id === studentId)) throw new AppError('not_found');
+  const student = students.find((s) => s.id === studentId);
+  if (!student) throw new AppError('not_found');
+  return student;
 }
 
 async function startRevisionRoute(c: Context<AppEnv>): Promise<Response> {

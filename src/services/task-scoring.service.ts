@@ -159,7 +159,8 @@ async function saveInTransaction(
   return db.transaction().execute(async (trx) => {
     const columns = await listTaskColumns(trx, save.taskId);
     const unknown = Object.keys(save.levels).find((id) => !columns.some((c) => c.columnId === id));
-    if (unknown !== undefined) return invalid(`Unknown column: ${unknown}`);
+    if (unknown !== undefined)
+      return invalid('This task has changed since the page was opened. Reload it and score again.');
 
     const current = await findAttempt(trx, save.taskId, save.studentId, save.number);
     const refused = refusal(current, save);

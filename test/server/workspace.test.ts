@@ -63,6 +63,50 @@ function postAttempt(
   );
 }
 
+interface TableCell {
+  readonly classes: readonly string[];
+  readonly html: string;
+}
+
+/** The cell page's evidence table: header words and each body row's cells. */
+function evidenceTable(html: string): { headers: string[]; rows: TableCell[][] } {
+  const start = html.indexOf('<table class="evidence-table"');
+  const table = html.slice(start, html.indexOf('</table>', start));
+  const [head, body] = table.split('<tbody>');
+  const headers = [...head!.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]!);
+  const rows = [...body!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<td(?: class="([^"]*)")?>([\s\S]*?)<\/td>/g)].map((cell) => ({
+      classes: (cell[1] ?? '').split(' ').filter(Boolean),
+      html: cell[2]!,
+    })),
+  );
+  return { headers, rows };
+}
+
+interface CssRule {
+  readonly selector: string;
+  readonly body: string;
+}
+
+/** The innermost rules of the served stylesheet (inside media queries too). */
+async function stylesheetRules(): Promise<CssRule[]> {
+  const css = await (await get(app, '/static/app.css', null)).text();
+  const bare = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  return [...bare.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
+    selector: m[1]!.trim(),
+    body: m[2]!,
+  }));
+}
+
+/** Whether a rule's selector list ends in one of these classes (on any element or a cell). */
+function selectsCellClass(rule: CssRule, classes: ReadonlySet<string>): boolean {
+  return rule.selector.split(',').some((selector) => {
+    const last = selector.trim().split(/\s+/).at(-1) ?? '';
+    const match = /^(?:td)?\.([\w-]+)$/.exec(last);
+    return match !== null && classes.has(match[1]!);
+  });
+}
+
 async function levelLabel(value: number): Promise<string> {
   return levelFor(await listDefaultScaleLevels(store.db), value)!.label;
 }
@@ -142,6 +186,47 @@ describe(`class gradebook on ${testDatabaseKind}`, () => {
     expect(html).not.toContain('<html');
   });
 
+  it('lines up each evidence cell under its header, with the level under Level, on the cell page', async () => {
+    const browser = await as('teacher');
+    const studentId = demo.studentIds.s07!;
+    const standardId = demo.standardIds['nbt-b6']!;
+    const longFeedback = 'Checked'.repeat(40);
+    const saved = await postAttempt(browser, quizPath(), {
+      studentId,
+      [`level.${standardId}`]: '3',
+      strength: longFeedback,
+    });
+    expect(saved.status).toBe(200);
+
+    const response = await get(app, `${classPath()}/cells/${studentId}/${standardId}`, browser);
+    expect(response.status).toBe(200);
+    const table = evidenceTable(await response.text());
+    expect(table.headers).toEqual(['Date', 'Task', 'Format', 'Level', 'Feedback', 'Counts?']);
+    expect(table.rows.length).toBeGreaterThan(0);
+    for (const row of table.rows) {
+      expect(row.length).toBe(table.headers.length);
+      expect(row[table.headers.indexOf('Level')]!.html).toContain('class="badge');
+      expect(row[table.headers.indexOf('Format')]!.html).not.toContain('badge');
+    }
+
+    const last = table.rows.at(-1)!;
+    expect(last[table.headers.indexOf('Format')]!.html).toBe('written');
+    expect(last[table.headers.indexOf('Feedback')]!.html).toContain(longFeedback);
+    expect(last[table.headers.indexOf('Counts?')]!.html).toBe('Counts');
+
+    const rules = await stylesheetRules();
+    const cellClasses = new Set(table.rows.flat().flatMap((cell) => cell.classes));
+    const blockified = rules.filter(
+      (r) => /display:\s*(block|flex|grid)/.test(r.body) && selectsCellClass(r, cellClasses),
+    );
+    expect(blockified.map((r) => r.selector)).toEqual([]);
+    const feedbackClass = last[table.headers.indexOf('Feedback')]!.classes[0]!;
+    const wrapping = rules.filter(
+      (r) => r.selector.includes(`.${feedbackClass}`) && /overflow-wrap:\s*anywhere/.test(r.body),
+    );
+    expect(wrapping.length).toBe(1);
+  });
+
   it('answers 404 for a cell of a student who is not in the class', async () => {
     const { schoolId } = await makeSchool(store.db);
     const outsider = await makePerson(store.db, { kind: 'student', schoolId });
@@ -191,6 +276,40 @@ describe('scoring a task', () => {
       .executeTakeFirstOrThrow();
     const label = await levelLabel(Number(stored.level_value));
     expect(gridCellLabel(grid, studentId, standardId)).toContain(`: ${label},`);
+  });
+
+  it("answers a level out of range with a sentence naming the student, not the field's id", async () => {
+    const browser = await as('teacher');
+    const studentId = demo.studentIds.s09!;
+    const standardId = demo.standardIds['nbt-b5']!;
+    const response = await postAttempt(browser, quizPath(), {
+      studentId,
+      [`level.${standardId}`]: '7',
+    });
+    expect(response.status).toBe(400);
+
+    const person = await store.db
+      .selectFrom('people')
+      .select(['given_name', 'family_name'])
+      .where('id', '=', studentId)
+      .executeTakeFirstOrThrow();
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.message).toBe(
+      `Type a level from 1 to 4 for ${person.given_name} ${person.family_name}`,
+    );
+    expect(body.error.message).not.toContain(standardId);
+  });
+
+  it('answers a missing date with the sentence alone, without the field name', async () => {
+    const browser = await as('teacher');
+    const response = await postAttempt(browser, quizPath(), {
+      studentId: demo.studentIds.s09!,
+      observedOn: '',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toBe('Enter the date the work was observed');
   });
 
   it('scores a revision that supersedes the earlier attempt', async () => {

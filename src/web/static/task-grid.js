@@ -150,7 +150,7 @@
       .then(function (answer) {
         if (answer.status === 200) {
           form.querySelector('[data-version]').value = String(answer.json.saved.version);
-          markSaved(form);
+          markSaved(form, answer.json.saved, state.again);
           show(form, 'Saved', 'ok');
         } else if (answer.status === 409) {
           state.again = false;
@@ -175,11 +175,17 @@
       });
   }
 
-  function markSaved(form) {
+  // Records the saved levels on the row's level boxes and, unless a newer change is about to
+  // be saved, shows each box's level word (or "not scored") from the saved value.
+  function markSaved(form, saved, pending) {
+    var savedLevels = (saved && saved.levels) || {};
     document
       .querySelectorAll('input[data-level][form="' + form.id + '"]')
       .forEach(function (input) {
-        input.setAttribute('data-saved', input.value);
+        var column = input.name.slice('level.'.length);
+        var value = savedLevels[column] == null ? '' : String(savedLevels[column]);
+        input.setAttribute('data-saved', value);
+        setLevel(input, pending ? input.value : value);
       });
   }
 
@@ -242,8 +248,22 @@
     }
   }
 
+  // Text that arrives without a key press (pasted, or from a phone keyboard) is kept only when
+  // it is a level; the row then saves as if the digit had been typed.
+  function onLevelInput(event) {
+    var input = event.target;
+    var value = input.value.trim();
+    if (value !== '' && !levels[value]) {
+      setLevel(input, input.getAttribute('data-saved') || '');
+      return;
+    }
+    setLevel(input, value);
+    save(document.getElementById(input.getAttribute('form')));
+  }
+
   levelInputs().forEach(function (input) {
     input.addEventListener('keydown', onLevelKey);
+    input.addEventListener('input', onLevelInput);
     input.addEventListener('focus', function () {
       input.select();
     });

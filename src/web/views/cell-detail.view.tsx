@@ -122,11 +122,11 @@ function EvidenceHistory(props: { readonly model: CellDetailModel }) {
                     {e.revisesId !== null && <span class="tag">Revision</span>}
                     {e.judgedBy && <span class="muted block">by {e.judgedBy}</span>}
                   </td>
-                  <td class="format">{e.format}</td>
-                  <td class="score">
+                  <td class="format-cell">{e.format}</td>
+                  <td class="level-cell">
                     <LevelBadge level={shown} /> <span class="muted">{formatScore(e.score)}</span>
                   </td>
-                  <td class="feedback">
+                  <td class="feedback-cell">
                     {e.strength && <p>Strength: {e.strength}</p>}
                     {e.nextStep && <p>Next step: {e.nextStep}</p>}
                     {e.supports && <p>Supports: {e.supports}</p>}
