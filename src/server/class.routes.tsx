@@ -14,6 +14,7 @@ import {
   listClassStandards,
   listDefaultScaleLevels,
 } from '../store/gradebook.repository.js';
+import { hasPermission } from '../store/account.repository.js';
 import { findClass, listClassStudents } from '../store/roster.repository.js';
 import { listCellEvidence } from '../store/workspace.repository.js';
 import { CellDetail, CellDetailPage } from '../web/views/cell-detail.view.js';
@@ -105,6 +106,7 @@ async function showClass(c: Context<AppEnv>): Promise<Response> {
     periodError: choice.ok ? null : choice.message,
     today: today(),
     canRecord: await mayRecordInClass(db, requireViewer(c), classId),
+    canExport: await hasPermission(db, requireViewer(c).accountId, 'bulk-export'),
     saved:
       savedStudent && savedStandard ? { studentId: savedStudent, standardId: savedStandard } : null,
   };

@@ -14,6 +14,7 @@ import {
   TeacherHome,
 } from '../web/views/home.view.js';
 import { listGoalsServedBy } from '../store/access.repository.js';
+import { hasPermission } from '../store/account.repository.js';
 import { requireViewer, today } from './access.js';
 import { loadCaseManagerDashboard } from '../services/iep-pages.service.js';
 import { CaseManagerSection } from '../web/views/progress-report.view.js';
@@ -67,7 +68,9 @@ async function showHome(c: Context<AppEnv>): Promise<Response> {
     }
     case 'admin': {
       const schools = await listSchoolsWithCounts(db, viewer.orgId);
-      return renderPage(c, <AdminHome {...frameOf(c, 'Schools')} schools={schools} />);
+      const canExport = await hasPermission(db, viewer.accountId, 'bulk-export');
+      const frame = frameOf(c, 'Schools');
+      return renderPage(c, <AdminHome {...frame} schools={schools} canExport={canExport} />);
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   confirmProgressCode,
   markProgressReportSent,
   progressCodeSet,
+  suggestProgressCode,
 } from '../services/progress-monitoring.service.js';
 import * as records from '../store/iep-records.repository.js';
 import { listDistrictsFor, namesOf } from '../store/iep-web.repository.js';
@@ -17,6 +18,7 @@ import {
   ProgressCodesPage,
   ProgressPeriodPage,
   ReportsListPage,
+  type ReportFieldProblem,
   type ReportFormProblem,
 } from '../web/views/progress-report.view.js';
 import { audit, requireViewer, today } from './access.js';
@@ -93,6 +95,12 @@ async function saveConfirmation(c: Context<AppEnv>): Promise<Response> {
   const fields = formFields(await c.req.parseBody());
   const period = await periodOfForm(c, iep.id, fields);
 
+  const values = firstValues(fields);
+  const missing = await missingAnswers(c, goal.id, period, fields);
+  if (missing.length > 0) {
+    return showPeriod(c, period.id, { goalId: goal.id, problems: missing, values }, 400);
+  }
+
   const version = one(fields, 'expectedVersion');
   const saved = await confirmProgressCode(
     db,
@@ -109,13 +117,13 @@ async function saveConfirmation(c: Context<AppEnv>): Promise<Response> {
     new Date(),
   );
   if (!saved.ok) {
-    const message =
+    const problems =
       saved.kind === 'invalid'
-        ? `Not saved: ${saved.problems.map(plainProblem).join('; ')}.`
+        ? saved.problems.map(plainProblem)
         : saved.kind === 'conflict'
-          ? `Not saved: ${saved.message}. Reload to see the report as it is now.`
-          : 'Not saved.';
-    const problem = { goalId: goal.id, message, values: firstValues(fields) };
+          ? [{ field: null, message: `${saved.message}. Reload to see the report as it is now.` }]
+          : [];
+    const problem = { goalId: goal.id, problems, values };
     return showPeriod(c, period.id, problem, saved.kind === 'conflict' ? 409 : 400);
   }
   await audit(c, 'confirm', 'iep_progress_report', saved.value.id, studentId, {
@@ -124,10 +132,39 @@ async function saveConfirmation(c: Context<AppEnv>): Promise<Response> {
   return c.redirect(progressHref(studentId, iep.id, period.id, 'confirmed', goal.id), 303);
 }
 
-function plainProblem(problem: string): string {
-  return problem
-    .replace(/^reason: required when/, 'a reason is required when')
-    .replace(/^narrative: /, 'narrative: ');
+/**
+ * Every answer the confirm form still needs, each naming its field, so all show at once:
+ * a code, a reason when the code is not the suggested one, and a narrative.
+ */
+async function missingAnswers(
+  c: Context<AppEnv>,
+  goalId: string,
+  period: { readonly start_date: string; readonly end_date: string },
+  fields: FormFields,
+): Promise<ReportFieldProblem[]> {
+  const code = one(fields, 'code');
+  const span = { start: period.start_date, end: period.end_date };
+  const suggestion = await suggestProgressCode(c.get('store').db, goalId, span);
+  const suggested = suggestion.ok ? suggestion.value.districtCode : code;
+
+  const problems: ReportFieldProblem[] = [];
+  if (code === '') problems.push({ field: 'code', message: 'Choose a progress code' });
+  if (code !== '' && code !== suggested && one(fields, 'reason').trim() === '') {
+    const message = 'Give a reason for choosing a different code than suggested';
+    problems.push({ field: 'reason', message });
+  }
+  if (one(fields, 'narrative').trim() === '') {
+    problems.push({ field: 'narrative', message: 'Write a short narrative' });
+  }
+  return problems;
+}
+
+/** A service problem ("code: ...") as a field and words without the field's prefix. */
+function plainProblem(problem: string): ReportFieldProblem {
+  const match = /^(code|reason|narrative): (.*)$/.exec(problem);
+  if (!match) return { field: null, message: problem };
+  const field = match[1] as 'code' | 'reason' | 'narrative';
+  return { field, message: (match[2] ?? '').replace(/^./, (first) => first.toUpperCase()) };
 }
 
 function progressHref(

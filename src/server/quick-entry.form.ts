@@ -20,11 +20,54 @@ export type RecordRead =
 type Fields = Readonly<Record<string, string>>;
 
 /**
- * Builds the raw record for the goal's data collection type from the form's fields.
+ * Builds the raw record for the goal's data collection type from the form's fields. A form
+ * with nothing recorded (no trials, no observed interval, no probe score, no seconds, no
+ * minutes observed, no steps) is refused naming the field, so an empty session is never
+ * saved; a real zero (0 of 10 correct, a count of 0, 0 seconds typed) is kept.
  * Example: a trials goal with independent 3, prompted 1, incorrect 1 gives five outcomes,
  * whose session value is 60 (3 of 5 independent).
  */
 export function recordFromForm(goal: GoalDefinition, fields: Fields): RecordRead {
+  const read = readRecord(goal, fields);
+  return read.ok ? (emptyProblem(read.record) ?? read) : read;
+}
+
+/** The problem naming the field when a record holds nothing to value; null otherwise. */
+function emptyProblem(record: RawRecord): RecordRead | null {
+  switch (record.type) {
+    case 'trials':
+      return record.outcomes.length === 0
+        ? problem('independent', 'Enter at least one trial (correct, prompted, incorrect or none)')
+        : null;
+    case 'interval':
+      return record.intervals.every((mark) => mark === 'not_observed')
+        ? problem('interval.0', 'Mark at least one interval as occurred or did not occur')
+        : null;
+    case 'prompt_level':
+      return record.levels.length === 0
+        ? problem('prompt.0', 'Enter at least one trial at a prompt level')
+        : null;
+    case 'task_analysis':
+      return record.steps.length === 0
+        ? problem('_form', 'This goal has no task steps in its settings.')
+        : null;
+    case 'latency':
+      return record.latencySeconds.length === 0
+        ? problem('latencies', 'Enter at least one latency in seconds, or "none"')
+        : null;
+    case 'cbm':
+      return record.probes.length === 0
+        ? problem('probes', 'Enter at least one probe score')
+        : null;
+    case 'count':
+    case 'rate':
+    case 'duration':
+    case 'rubric':
+      return null;
+  }
+}
+
+function readRecord(goal: GoalDefinition, fields: Fields): RecordRead {
   switch (goal.collectionType) {
     case 'trials':
       return trialsRecord(fields);
@@ -93,6 +136,9 @@ function countRecord(fields: Fields): RecordRead {
 function durationRecord(fields: Fields): RecordRead {
   const checked = secondsList(fields, 'episodes', false);
   if (!checked.ok) return checked;
+  if (secondsOf(fields, 'episodes').length === 0) {
+    return problem('episodes', 'Enter at least one episode in seconds (0 for none seen)');
+  }
   const episodeSeconds = secondsOf(fields, 'episodes').filter((s): s is number => s !== null);
   return { ok: true, record: { type: 'duration', episodeSeconds } };
 }
@@ -100,9 +146,9 @@ function durationRecord(fields: Fields): RecordRead {
 function rateRecord(fields: Fields): RecordRead {
   const checked = count(fields, 'count');
   if (!checked.ok) return checked;
-  const minutes = Number(fields.minutes ?? '');
-  if (!Number.isFinite(minutes) || minutes < 0) {
-    return problem('minutes', 'Enter the minutes observed, 0 or more');
+  const minutes = Number((fields.minutes ?? '').trim() || 'NaN');
+  if (!Number.isFinite(minutes) || minutes <= 0) {
+    return problem('minutes', 'Enter the minutes observed, more than 0');
   }
   return { ok: true, record: { type: 'rate', count: countOf(fields, 'count'), minutes } };
 }

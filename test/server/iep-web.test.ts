@@ -359,7 +359,9 @@ describe(`progress reports on ${testDatabaseKind}`, () => {
       narrative: 'Sione is learning the first steps of his routine.',
     });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('a reason is required when the code differs');
+    expect(await refused.text()).toContain(
+      'Give a reason for choosing a different code than suggested',
+    );
     expect(await records.findReport(store.db, goal, '2026-08-31', '2026-11-06')).toBeUndefined();
 
     const saved = await postForm(app, action, sped, {

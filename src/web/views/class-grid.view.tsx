@@ -29,6 +29,8 @@ export interface ClassGridModel extends Gradebook {
     readonly schoolName: string | null;
   };
   readonly canRecord: boolean;
+  /** Whether the viewer holds the bulk-export permission (shows the CSV export link). */
+  readonly canExport?: boolean;
   /** The cell just saved: its student and standard, announced and highlighted. */
   readonly saved: { readonly studentId: string; readonly standardId: string } | null;
   readonly filters: {
@@ -58,6 +60,11 @@ export function ClassGridPage(props: PageFrame & { readonly model: ClassGridMode
         {model.canRecord && (
           <a class="button-primary" href={`/classes/${info.id}/evidence/new`}>
             Record evidence
+          </a>
+        )}
+        {model.canExport && (
+          <a class="button-secondary" href={`/classes/${info.id}/mastery.csv`} download>
+            Export mastery (CSV)
           </a>
         )}
       </div>

@@ -76,7 +76,13 @@ export function GuardianHome(
 }
 
 /** An administrator's home: schools with student counts, and a student search. */
-export function AdminHome(props: PageFrame & { readonly schools: readonly SchoolSummary[] }) {
+export function AdminHome(
+  props: PageFrame & {
+    readonly schools: readonly SchoolSummary[];
+    /** Whether the account holds the bulk-export permission (shows each school's export). */
+    readonly canExport?: boolean;
+  },
+) {
   return (
     <Layout {...props} current="home">
       <h1>Schools</h1>
@@ -94,6 +100,7 @@ export function AdminHome(props: PageFrame & { readonly schools: readonly School
             <th scope="col" class="numeric">
               Students
             </th>
+            {props.canExport && <th scope="col">Export</th>}
           </tr>
         </thead>
         <tbody>
@@ -102,6 +109,14 @@ export function AdminHome(props: PageFrame & { readonly schools: readonly School
               <th scope="row">{school.name}</th>
               <td>{school.districtName ?? '—'}</td>
               <td class="numeric">{school.studentCount}</td>
+              {props.canExport && (
+                <td>
+                  <a href={`/schools/${school.id}/mastery.csv`} download>
+                    Export mastery (CSV)
+                    <span class="visually-hidden"> of {school.name}</span>
+                  </a>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
