@@ -1,8 +1,9 @@
 /**
  * The student profile for staff: standards mastery, IEP goals with their progress, the
- * accommodations and supports with who provides them, services, recent feedback and the
- * review dates coming up, gathered for one page.
+ * accommodations and supports with who provides them, services, recent feedback, the work the
+ * student chose for their portfolio and the review dates coming up, gathered for one page.
  */
+import { listArtifacts, type Artifact } from '../store/portfolio.repository.js';
 import type { Kysely } from 'kysely';
 import {
   listDefaultScaleLevels,
@@ -46,8 +47,13 @@ export interface StudentProfile {
   readonly supports: readonly StudentSupport[];
   readonly services: readonly ServiceLine[];
   readonly recentFeedback: readonly EvidenceEntry[];
+  /** The pieces of work the student chose to represent their progress, in their order. */
+  readonly portfolioHighlights: readonly Artifact[];
   readonly upcoming: readonly UpcomingDate[];
 }
+
+/** How many of the student's chosen pieces of work the profile lists. */
+export const PORTFOLIO_HIGHLIGHTS = 4;
 
 /** How many pieces of feedback the profile lists, newest first. */
 export const RECENT_FEEDBACK = 5;
@@ -74,6 +80,9 @@ export async function loadStudentProfile(
     supports: await listSupports(db, [studentId]),
     services: await servicesOf(db, ieps),
     recentFeedback: evidence.filter((e) => e.strength || e.nextStep).slice(0, RECENT_FEEDBACK),
+    portfolioHighlights: (await listArtifacts(db, studentId))
+      .filter((artifact) => artifact.chosen)
+      .slice(0, PORTFOLIO_HIGHLIGHTS),
     upcoming: await upcomingDates(db, ieps, today),
   };
 }

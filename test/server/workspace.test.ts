@@ -650,6 +650,20 @@ describe('student profile for staff', () => {
     expect(html).toContain('Mateo reads grade 5 text at 62 words correct per minute');
   });
 
+  it('lists the work the student chose, in their order, and links to the portfolio', async () => {
+    const kofi = demo.studentIds.s10!;
+    const response = await get(app, `/students/${kofi}/profile`, await as('teacher'));
+    const html = await response.text();
+
+    expect(html).toContain('Portfolio highlights');
+    const first = html.indexOf('Fraction strips I made');
+    const second = html.indexOf('My place-value chart for 3.05');
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+    expect(html).not.toContain('My library reading log');
+    expect(html).toContain(`href="/students/${kofi}/portfolio"`);
+  });
+
   it("answers 404 to a guardian asking for their own child's staff profile", async () => {
     const response = await get(
       app,

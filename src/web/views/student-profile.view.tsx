@@ -42,6 +42,7 @@ export function StudentProfilePage(props: PageFrame & { readonly model: StudentP
         <div>
           <Mastery profile={profile} />
           <Feedback profile={profile} />
+          <PortfolioHighlights profile={profile} studentId={props.model.student.id} />
         </div>
         <div>
           <Supports profile={profile} />
@@ -179,6 +180,41 @@ function Upcoming(props: { readonly profile: StudentProfile }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** The work the student chose to represent their progress, linked to the full portfolio. */
+function PortfolioHighlights(props: {
+  readonly profile: StudentProfile;
+  readonly studentId: string;
+}) {
+  const { portfolioHighlights } = props.profile;
+  const portfolioHref = `/students/${props.studentId}/portfolio`;
+  return (
+    <section class="panel" aria-labelledby="portfolio-heading">
+      <h2 id="portfolio-heading">Portfolio highlights</h2>
+      {portfolioHighlights.length === 0 ? (
+        <p class="empty">The student has not chosen any work yet.</p>
+      ) : (
+        <ul class="feedback-list">
+          {portfolioHighlights.map((artifact) => (
+            <li>
+              <p>
+                <strong>{artifact.title}</strong>
+              </p>
+              <p class="muted">
+                {formatDay(artifact.observedOn)} · {artifact.setting}
+                {artifact.endorsedAt ? ' · endorsed' : ''}
+              </p>
+              {artifact.reflection && <p>In the student's words: {artifact.reflection}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={portfolioHref}>Open the portfolio</a>
+      </p>
     </section>
   );
 }
