@@ -249,6 +249,7 @@ export async function masteryAsOf(
   db: Db,
   studentId: string,
   date: string,
+  options: Pick<ExplainOptions, 'leaveOut'> = {},
 ): Promise<MasteryOnDate[]> {
   const settings = await loadSettings(db);
   const pairs = (await listPairsInScope(db, { kind: 'student', id: studentId })).sort((a, b) =>
@@ -256,10 +257,11 @@ export async function masteryAsOf(
   );
   const inputs = await loadPairInputs(db, pairs);
   const overrides = await loadOverridesOf(db, studentId);
+  const leaveOut = options.leaveOut ?? new Set<number>();
 
   return inputs.map((input) => {
     const { scale, policy } = resolve(input, settings);
-    const known = input.items.filter((item) => knownBy(item, date));
+    const known = input.items.filter((item) => !leaveOut.has(item.id) && knownBy(item, date));
     const computation = computeMastery(known, policy, scale);
     return {
       ...onDate(input.pair.standardId, computation),

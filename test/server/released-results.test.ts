@@ -12,7 +12,9 @@ import { closePdfBrowser } from '../../src/reports/pdf.js';
 import { createApp } from '../../src/server/app.js';
 import type { AppEnv } from '../../src/server/env.js';
 import { loadFamilyReportData } from '../../src/store/family-report.queries.js';
-import { refreshMastery } from '../../src/services/mastery.service.js';
+import { explainMastery, refreshMastery } from '../../src/services/mastery.service.js';
+import { familyReportModel } from '../../src/reports/family/family-report.js';
+import { listUnreleasedEvidenceIds } from '../../src/store/records.repository.js';
 import { makeEvidence } from '../support/factories.js';
 import { get } from '../support/http.js';
 import { browserFor, buildSecurityWorld, type SecurityWorld } from '../support/security-world.js';
@@ -147,5 +149,25 @@ describe(`released results for students and families on ${testDatabaseKind}`, ()
     );
     expect(page).not.toContain('An amendment ended this goal.');
     expect(page).not.toContain('Held-back judgement');
+  });
+
+  it("reads the family report's level from released evidence, not the stored result", async () => {
+    const { studentId, standardId } = world.targets.own;
+    const stored = await store.db
+      .selectFrom('mastery_results')
+      .select('level_value')
+      .where('student_id', '=', studentId)
+      .where('standard_id', '=', standardId)
+      .executeTakeFirstOrThrow();
+    const leaveOut = await listUnreleasedEvidenceIds(store.db, studentId);
+    const released = await explainMastery(store.db, studentId, standardId, { leaveOut });
+    // The held-back 4 lifts the stored level; the family must see the level without it.
+    expect(released.level?.value).toBeLessThan(stored.level_value ?? 0);
+
+    const model = await familyReportModel(store.db, studentId, { lang: 'en' });
+    const data = await loadFamilyReportData(store.db, studentId);
+    const code = data?.standards.find((s) => s.standardId === standardId)?.code ?? null;
+    const line = model?.standards.find((s) => s.code === code);
+    expect(line?.now?.value).toBe(released.level?.value);
   });
 });

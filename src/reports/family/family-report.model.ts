@@ -21,6 +21,7 @@ import type {
   FamilyReportData,
   ReportIep,
   ReportIepGoal,
+  ReportMastery,
   ReportStandard,
   ReportTranslation,
 } from '../../store/family-report.queries.js';
@@ -99,6 +100,8 @@ export interface StandardLine {
  */
 export interface EngineStandard {
   readonly standardId: string;
+  /** The level worked out from released evidence only: what a family may see. */
+  readonly released: ReportMastery;
   readonly override: { readonly levelValue: number; readonly stale: boolean } | null;
   readonly masteredNow: boolean;
   readonly nextLevelValue: number | null;

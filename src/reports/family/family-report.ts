@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { levelFor, masteryLevel } from '../../domain/scale.js';
 import { nextLevelToReach } from '../../services/mastery-detail.service.js';
 import { explainMastery, masteryAsOf, type MasteryOnDate } from '../../services/mastery.service.js';
+import { listUnreleasedEvidenceIds } from '../../store/records.repository.js';
 import {
   loadFamilyReportData,
   loadReportSessions,
@@ -86,16 +87,19 @@ export async function familyReportModel(
   studentId: string,
   request: FamilyReportRequest = {},
 ): Promise<FamilyReportModel | null> {
-  const data = await loadFamilyReportData(db, studentId);
-  if (!data) return null;
+  const stored = await loadFamilyReportData(db, studentId);
+  if (!stored) return null;
+
+  // A family reads only what staff have released: levels leave held-back evidence out.
+  const unreleased = await listUnreleasedEvidenceIds(db, stored.student.id);
+  const engine = await loadEngineStandards(db, stored, unreleased);
+  const data = unreleased.size === 0 ? stored : withReleasedLevels(stored, engine);
 
   const lang = request.lang ?? preferredReportLang(data);
   const today = request.today ?? new Date().toISOString().slice(0, 10);
   const sessions = await loadReportSessions(db, data.student.schoolId);
   const period = resolvePeriod(request, sessions, today);
-  const periodLevels = await loadPeriodLevels(db, data, period);
-
-  const engine = await loadEngineStandards(db, data);
+  const periodLevels = await loadPeriodLevels(db, data, period, unreleased);
   // Work samples: a separate section, see work-samples.ts.
   const shared = await loadSharedWork(db, data.student.id);
   const workSamples = buildWorkSamples(shared, lang, data.student.givenName);
@@ -111,10 +115,12 @@ export async function loadPeriodLevels(
   db: Kysely<Database>,
   data: FamilyReportData,
   period: ReportPeriod,
+  unreleased: ReadonlySet<number> = new Set(),
 ): Promise<PeriodLevel[]> {
+  const options = { leaveOut: unreleased };
   const [start, end] = await Promise.all([
-    masteryAsOf(db, data.student.id, addDays(period.from, -1)),
-    masteryAsOf(db, data.student.id, period.to),
+    masteryAsOf(db, data.student.id, addDays(period.from, -1), options),
+    masteryAsOf(db, data.student.id, period.to, options),
   ]);
   const scale = reportScale(data);
   const goal = masteryLevel(scale).value;
@@ -142,12 +148,21 @@ export async function loadPeriodLevels(
 export async function loadEngineStandards(
   db: Kysely<Database>,
   data: FamilyReportData,
+  unreleased: ReadonlySet<number> = new Set(),
 ): Promise<EngineStandard[]> {
   const ids = [...new Set(data.standards.map((standard) => standard.standardId))];
   const lines: EngineStandard[] = [];
   for (const standardId of ids) {
-    const explained = await explainMastery(db, data.student.id, standardId);
+    const explained = await explainMastery(db, data.student.id, standardId, {
+      leaveOut: unreleased,
+    });
     lines.push({
+      released: {
+        method: explained.policy.method,
+        score: explained.score,
+        levelValue: explained.level?.value ?? null,
+        evidenceCount: explained.evidence.filter((e) => e.status === 'counted').length,
+      },
       standardId,
       override: explained.override && {
         levelValue: explained.override.override.levelValue,
@@ -158,6 +173,22 @@ export async function loadEngineStandards(
     });
   }
   return lines;
+}
+
+/**
+ * The report data with each standard's stored level replaced by the level worked out from
+ * released evidence alone (the stored result counts evidence staff have not released yet).
+ */
+function withReleasedLevels(
+  data: FamilyReportData,
+  engine: readonly EngineStandard[],
+): FamilyReportData {
+  const released = new Map(engine.map((line) => [line.standardId, line.released]));
+  const standards = data.standards.map((standard) => ({
+    ...standard,
+    mastery: released.get(standard.standardId) ?? standard.mastery,
+  }));
+  return { ...data, standards };
 }
 
 /**
