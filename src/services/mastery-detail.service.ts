@@ -15,12 +15,11 @@ import { loadOverridesOf } from '../store/mastery.repository.js';
 import {
   findStandards,
   listClassesOfStudent,
-  listPairEvidence,
   saveEvidenceExclusion,
-  type EvidenceDetail,
   type StandardInfo,
 } from '../store/mastery-web.repository.js';
 import { listUnreleasedEvidenceIds } from '../store/records.repository.js';
+import { listCellEvidence, type CellEvidence } from '../store/workspace.repository.js';
 import type { Database } from '../store/schema.js';
 import {
   courseSummaryFor,
@@ -36,7 +35,7 @@ type Db = Kysely<Database>;
 
 /** A piece of evidence in calculation order, with its status and what the teacher wrote. */
 export interface EvidenceLine extends OrderedEvidence {
-  readonly detail: EvidenceDetail | null;
+  readonly detail: CellEvidence | null;
 }
 
 /** Everything the mastery detail page shows. */
@@ -73,7 +72,7 @@ export async function masteryDetail(
   const withoutReasons = options.releasedOnly === true;
   const explained = await explainMastery(db, studentId, standardId, { leaveOut, withoutReasons });
   const details = new Map(
-    (await listPairEvidence(db, studentId, standardId)).map((d) => [d.id, d]),
+    (await listCellEvidence(db, studentId, standardId)).map((d) => [d.id, d]),
   );
   const evidence = explained.evidence.map((entry) => ({
     ...entry,

@@ -1,61 +1,12 @@
 /**
- * The reads and writes behind the mastery pages of the web app: one student's evidence on one
- * standard with its feedback, setting a piece of evidence aside (or counting it again), the
- * scopes a class sits in, and the classes and standards the settings pages list.
+ * The reads and writes behind the mastery pages of the web app: setting a piece of evidence
+ * aside (or counting it again), the scopes a class sits in, and the classes and standards the
+ * settings pages list. A cell's evidence is read by listCellEvidence (workspace.repository).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
-
-/** One piece of evidence as the mastery detail page lists it. */
-export interface EvidenceDetail {
-  readonly id: number;
-  readonly score: number | null;
-  readonly observedAt: string | null;
-  readonly recordedAt: string;
-  readonly format: string;
-  readonly taskTitle: string | null;
-  readonly strength: string | null;
-  readonly nextStep: string | null;
-  readonly supports: string | null;
-  readonly judgedBy: string | null;
-}
-
-/** A student's evidence on one standard, by id (the engine orders it for the calculation). */
-export async function listPairEvidence(
-  db: Db,
-  studentId: string,
-  standardId: string,
-): Promise<EvidenceDetail[]> {
-  const rows = await db
-    .selectFrom('evidence as e')
-    .leftJoin('tasks as t', 't.id', 'e.task_id')
-    .leftJoin('people as j', 'j.id', 'e.judged_by')
-    .select([
-      'e.id',
-      'e.score',
-      'e.observed_at as observedAt',
-      'e.recorded_at as recordedAt',
-      'e.format',
-      't.title as taskTitle',
-      'e.strength',
-      'e.next_step as nextStep',
-      'e.supports',
-      'j.given_name as judgeGiven',
-      'j.family_name as judgeFamily',
-    ])
-    .where('e.student_id', '=', studentId)
-    .where('e.standard_id', '=', standardId)
-    .orderBy('e.id')
-    .execute();
-  return rows.map(({ judgeGiven, judgeFamily, ...row }) => ({
-    ...row,
-    id: Number(row.id),
-    score: row.score === null ? null : Number(row.score),
-    judgedBy: judgeGiven === null ? null : `${judgeGiven} ${judgeFamily ?? ''}`.trim(),
-  }));
-}
 
 /** A standard as the mastery pages name it, with its parent in the framework. */
 export interface StandardInfo {
