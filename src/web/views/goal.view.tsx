@@ -4,7 +4,7 @@
  * form for one session, built for a phone (tap counters, timers, interval prompts, the prompt
  * hierarchy, task-analysis steps).
  */
-import { ProgressGraph, ProgressTable } from '../../reports/charts/progress-graph.js';
+import { GraphPanel } from './iep-goal.view.js';
 import { ACTION_DECISIONS } from '../../services/caseload.service.js';
 import type { GoalDefinition } from '../../services/iep.service.js';
 import type { GoalProgress } from '../../services/progress-monitoring.service.js';
@@ -102,16 +102,7 @@ function Progress(props: { readonly progress: GoalProgress }) {
           </p>
         )}
       </section>
-      <section class="panel graph-panel" id="graph" aria-labelledby="graph-heading">
-        <h2 id="graph-heading">Progress graph</h2>
-        <div class="graph" data-points={String(progress.points.length)}>
-          <ProgressGraph progress={progress} options={{ size: 'page' }} />
-        </div>
-        <details class="graph-data">
-          <summary>The graph's data as a table</summary>
-          <ProgressTable progress={progress} />
-        </details>
-      </section>
+      <GraphPanel progress={progress} />
     </>
   );
 }

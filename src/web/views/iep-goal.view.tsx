@@ -201,7 +201,8 @@ function DecisionPanel(props: { readonly progress: GoalProgress }) {
   );
 }
 
-function GraphPanel(props: { readonly progress: GoalProgress }) {
+/** A goal's progress graph with the same data as a table (also on the data-collection page). */
+export function GraphPanel(props: { readonly progress: GoalProgress }) {
   const { progress } = props;
   return (
     <section class="panel graph-panel" id="graph" aria-labelledby="graph-heading">
